@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+// hind: Hadoop IN Docker.
+//
+// Layers, bottom to top (each a target):
+//   CCurl            C shim: typed, non-variadic wrappers over libcurl
+//   DockerEngine     Docker Engine HTTP API client over a unix socket (libcurl)
+//   HindCluster      cluster model (topology, ports, labels) and renderers (XML, launcher, compose)
+//   HindProvisioner  brings a topology up on an engine: ordered actions, readiness, rollback
+//   HindCLI          one file per verb, on swift-argument-parser
+//   hind             the ~20-line executable
+import PackageDescription
+
+let package = Package(
+    name: "hind",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hind", targets: ["hind"]),
+        .library(name: "DockerEngine", targets: ["DockerEngine"]),
+        .library(name: "HindCluster", targets: ["HindCluster"]),
+        .library(name: "HindProvisioner", targets: ["HindProvisioner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .target(
+            name: "DockerEngine",
+            dependencies: ["CCurl"]
+        ),
+        .target(
+            name: "HindCluster",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "HindProvisioner",
+            dependencies: ["DockerEngine", "HindCluster"]
+        ),
+        .target(
+            name: "HindCLI",
+            dependencies: [
+                "HindCluster", "HindProvisioner", "DockerEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "hind", dependencies: ["HindCLI"]),
+        .executableTarget(name: "engine-bench", dependencies: ["DockerEngine"]),
+
+        .target(name: "HindTestSupport", dependencies: ["DockerEngine"], path: "Tests/HindTestSupport"),
+        .testTarget(name: "DockerEngineTests", dependencies: ["DockerEngine", "HindTestSupport"]),
+        .testTarget(name: "HindClusterTests", dependencies: ["HindCluster"]),
+        .testTarget(name: "HindCLITests", dependencies: ["HindCLI", "HindCluster"]),
+        .testTarget(
+            name: "HindIntegrationTests",
+            dependencies: ["HindCLI", "HindProvisioner", "DockerEngine", "HindTestSupport"]
+        ),
+    ]
+)
