@@ -1,0 +1,122 @@
+# shellcheck shell=bash
+# Shared helpers for hind's shell scripts (sourced, never executed).
+#
+# Output style follows kind: one line per step, "✓ what 12.3s" on success and
+# "✗ what: why; what to do next" on failure, on stderr for failures.
+
+# Seconds since the epoch with sub-second precision (bash 5's EPOCHREALTIME).
+hind_now() {
+  printf '%s' "${EPOCHREALTIME:-$(date +%s.%N)}"
+}
+
+# Elapsed seconds since START, one decimal: hind_elapsed START
+hind_elapsed() {
+  awk -v a="$1" -v b="$(hind_now)" 'BEGIN { printf "%.1fs", b - a }'
+}
+
+# ✓ line with elapsed time: hind_ok "base rootfs (debootstrap)" START
+hind_ok() {
+  if [[ $# -ge 2 ]]; then
+    printf ' ✓ %s %s\n' "$1" "$(hind_elapsed "$2")"
+  else
+    printf ' ✓ %s\n' "$1"
+  fi
+}
+
+# • progress line for long steps: hind_info "downloading ..."
+hind_info() {
+  printf ' • %s\n' "$*"
+}
+
+# ✗ line on stderr, no exit: hind_fail "what: why; what to do next"
+hind_fail() {
+  printf ' ✗ %s\n' "$*" >&2
+}
+
+# ✗ line on stderr and exit 1.
+hind_die() {
+  hind_fail "$*"
+  exit 1
+}
+
+# The engine's unix socket path: from DOCKER_HOST when it is unix://, else the
+# default /var/run/docker.sock. Other schemes (tcp://, ssh://) are refused:
+# hind only speaks to a local engine through its socket.
+hind_engine_socket() {
+  local host="${DOCKER_HOST:-}"
+  if [[ -z "$host" ]]; then
+    printf '%s' /var/run/docker.sock
+  elif [[ "$host" == unix://* ]]; then
+    printf '%s' "${host#unix://}"
+  else
+    hind_die "DOCKER_HOST=$host is not a unix:// socket; unset DOCKER_HOST or point it at unix:///var/run/docker.sock"
+  fi
+}
+
+# Prints the engine's API version (header Api-Version of /_ping) and returns 0
+# when an engine answers OK on SOCKET, else returns 1: hind_engine_ping SOCKET
+hind_engine_ping() {
+  local sock="$1" headers body
+  [[ -S "$sock" ]] || return 1
+  command -v curl >/dev/null 2>&1 || return 1
+  headers="$(mktemp)"
+  body="$(curl -s --max-time 5 --unix-socket "$sock" -D "$headers" http://localhost/_ping 2>/dev/null || true)"
+  if [[ "$body" != "OK" ]]; then
+    rm -f "$headers"
+    return 1
+  fi
+  # Header names are case-insensitive; strip the CR of the HTTP line ending.
+  awk -F': *' 'tolower($1) == "api-version" { gsub(/\r/, "", $2); print $2 }' "$headers"
+  rm -f "$headers"
+  return 0
+}
+
+# Engine API call with curl: hind_api METHOD PATH [curl args...]
+# PATH is relative to the versioned root, e.g. /images/json. Prints the body;
+# sets HIND_HTTP_STATUS to the status code. Needs HIND_SOCK and HIND_API_VERSION.
+HIND_HTTP_STATUS=""
+hind_api() {
+  local method="$1" path="$2" out status
+  shift 2
+  out="$(mktemp)"
+  status="$(curl -sS --unix-socket "$HIND_SOCK" -X "$method" -o "$out" -w '%{http_code}' \
+    "$@" "http://localhost/v${HIND_API_VERSION}${path}")" || {
+    rm -f "$out"
+    hind_die "engine API $method $path failed on $HIND_SOCK; is the engine running? run scripts/setup-engine"
+  }
+  HIND_HTTP_STATUS="$status"
+  cat "$out"
+  rm -f "$out"
+}
+
+# Percent-encodes a string for a URL query: hind_urlencode STRING
+# Works byte by byte (C locale) so UTF-8 text is encoded as its bytes.
+hind_urlencode() {
+  local LC_ALL=C
+  local s="$1" i c out=""
+  for ((i = 0; i < ${#s}; i++)); do
+    c="${s:i:1}"
+    case "$c" in
+      [a-zA-Z0-9.~_-]) out+="$c" ;;
+      *) out+="$(printf '%%%02X' "'$c")" ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
+# Finds the engine and sets HIND_SOCK and HIND_API_VERSION (the lower of the
+# engine's API version and 1.41, the version hind's scripts are written for),
+# or exits with a one-line hint: hind_engine_connect
+hind_engine_connect() {
+  local server
+  HIND_SOCK="$(hind_engine_socket)"
+  command -v curl >/dev/null 2>&1 || hind_die "curl is missing; install it (apt-get install curl) or run scripts/setup-engine as root"
+  server="$(hind_engine_ping "$HIND_SOCK")" || hind_die "no Docker engine answers on $HIND_SOCK; run scripts/setup-engine (as root) first"
+  HIND_API_VERSION="$(hind_min_version "${server:-1.41}" 1.41)"
+  export HIND_SOCK HIND_API_VERSION
+}
+
+# The lower of two MAJOR.MINOR versions: hind_min_version 1.43 1.41 -> 1.41
+hind_min_version() {
+  printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n | head -n1
+}
