@@ -1,1 +1,0 @@
-// Docker Engine API client.

@@ -1,0 +1,117 @@
+/// What to create with `createNetwork`.
+public struct NetworkSpec: Sendable, Hashable, Encodable {
+    public var name: String
+    /// `bridge` (default), `overlay`, ...
+    public var driver: String
+    public var labels: [String: String]
+    /// No route to the outside world.
+    public var isInternal: Bool
+    /// Standalone containers may join (overlay networks).
+    public var attachable: Bool
+    /// Driver options, e.g. `com.docker.network.bridge.name`.
+    public var options: [String: String]
+
+    public init(
+        name: String,
+        driver: String = "bridge",
+        labels: [String: String] = [:],
+        isInternal: Bool = false,
+        attachable: Bool = false,
+        options: [String: String] = [:]
+    ) {
+        self.name = name
+        self.driver = driver
+        self.labels = labels
+        self.isInternal = isInternal
+        self.attachable = attachable
+        self.options = options
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name = "Name", driver = "Driver", labels = "Labels", isInternal = "Internal"
+        case attachable = "Attachable", options = "Options", checkDuplicate = "CheckDuplicate"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(driver, forKey: .driver)
+        try container.encode(labels, forKey: .labels)
+        try container.encode(isInternal, forKey: .isInternal)
+        try container.encode(attachable, forKey: .attachable)
+        try container.encode(options, forKey: .options)
+        // Engines before API 1.44 otherwise accept a second network with the same name.
+        try container.encode(true, forKey: .checkDuplicate)
+    }
+}
+
+/// A network as the engine reports it (inspect and list).
+public struct Network: Sendable, Hashable, Decodable {
+    public var id: String
+    public var name: String
+    public var driver: String
+    public var scope: String
+    public var isInternal: Bool
+    public var attachable: Bool
+    public var labels: [String: String]
+    /// Container id → the container's name and addresses on this network
+    /// (filled by inspect; empty in lists).
+    public var containers: [String: Member]
+
+    public init(
+        id: String,
+        name: String,
+        driver: String = "bridge",
+        scope: String = "local",
+        isInternal: Bool = false,
+        attachable: Bool = false,
+        labels: [String: String] = [:],
+        containers: [String: Member] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.driver = driver
+        self.scope = scope
+        self.isInternal = isInternal
+        self.attachable = attachable
+        self.labels = labels
+        self.containers = containers
+    }
+
+    public struct Member: Sendable, Hashable, Decodable {
+        public var name: String
+        public var ipv4Address: String
+
+        public init(name: String, ipv4Address: String = "") {
+            self.name = name
+            self.ipv4Address = ipv4Address
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name = "Name", ipv4Address = "IPv4Address"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(.name, or: "")
+            ipv4Address = try container.decode(.ipv4Address, or: "")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id", name = "Name", driver = "Driver", scope = "Scope", isInternal = "Internal"
+        case attachable = "Attachable", labels = "Labels", containers = "Containers"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(.name, or: "")
+        driver = try container.decode(.driver, or: "")
+        scope = try container.decode(.scope, or: "")
+        isInternal = try container.decode(.isInternal, or: false)
+        attachable = try container.decode(.attachable, or: false)
+        labels = try container.decode(.labels, or: [:])
+        containers = try container.decode(.containers, or: [:])
+    }
+}

@@ -1,0 +1,34 @@
+/// Plain HTTP GETs over TCP, for polling services on published ports
+/// (`http://127.0.0.1:9870/jmx?qry=...`), on the same threads as the engine client.
+public struct HTTPGetter: Sendable {
+    public var connectTimeout: Duration
+
+    public init(connectTimeout: Duration = .seconds(2)) {
+        self.connectTimeout = connectTimeout
+    }
+
+    /// Fetches `url`; any status is returned, not thrown.
+    ///
+    /// - Throws: ``TransportError`` when no response arrives (connection refused, timed
+    ///   out, cancelled) — the usual state of a daemon that is still starting.
+    public func get(
+        _ url: String,
+        headers: [String: String] = [:],
+        timeout: Duration = .seconds(10)
+    ) async throws(TransportError) -> (status: Int, body: [UInt8]) {
+        let request = HTTPRequest(
+            method: .get,
+            url: url,
+            headers: headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
+            connectTimeout: min(connectTimeout, timeout),
+            timeout: timeout
+        )
+        let response = try await CurlTransport(unixSocketPath: nil).send(request)
+        return (response.status, response.body)
+    }
+}
+
+/// One plain HTTP GET; see ``HTTPGetter/get(_:headers:timeout:)``.
+public func httpGet(url: String, timeout: Duration = .seconds(10)) async throws(TransportError) -> (status: Int, body: [UInt8]) {
+    try await HTTPGetter().get(url, timeout: timeout)
+}
