@@ -200,6 +200,23 @@ struct EngineLifecycleTests {
         }
     }
 
+    @Test func cancellingAWaitAbortsTheRequest() async throws {
+        try await TestEngine.withLabeledObjects(prefix: "wait") { client, labels in
+            let image = try await BusyboxImage.ensure(using: client)
+            let id = try await client.createContainer(spec: ContainerSpec(
+                image: image, cmd: ["sleep", "300"], labels: labels, networkMode: "none"
+            ))
+            try await client.startContainer(id: id)
+            let waiter = Task { try await client.waitContainer(id: id) }
+            try await Task.sleep(for: .milliseconds(300))
+            let start = ContinuousClock.now
+            waiter.cancel()
+            await #expect(throws: DockerError.cancelled) { try await waiter.value }
+            #expect(ContinuousClock.now - start < .seconds(3))
+            #expect(try await client.inspectContainer(id: id).state.running)
+        }
+    }
+
     @Test func eventsFilteredByLabelArrive() async throws {
         try await TestEngine.withLabeledObjects(prefix: "events") { client, labels in
             let image = try await BusyboxImage.ensure(using: client)
