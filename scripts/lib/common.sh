@@ -71,22 +71,24 @@ hind_engine_ping() {
   return 0
 }
 
-# Engine API call with curl: hind_api METHOD PATH [curl args...]
-# PATH is relative to the versioned root, e.g. /images/json. Prints the body;
-# sets HIND_HTTP_STATUS to the status code. Needs HIND_SOCK and HIND_API_VERSION.
-HIND_HTTP_STATUS=""
+# Engine API call with curl: hind_api OUT METHOD PATH [curl args...]
+# PATH is relative to the versioned root (e.g. /images/json); the response body
+# goes to the file OUT; prints the HTTP status code. Needs HIND_SOCK and
+# HIND_API_VERSION (hind_engine_connect).
 hind_api() {
-  local method="$1" path="$2" out status
-  shift 2
-  out="$(mktemp)"
-  status="$(curl -sS --unix-socket "$HIND_SOCK" -X "$method" -o "$out" -w '%{http_code}' \
-    "$@" "http://localhost/v${HIND_API_VERSION}${path}")" || {
-    rm -f "$out"
+  local out="$1" method="$2" path="$3"
+  shift 3
+  curl -sS --unix-socket "$HIND_SOCK" -X "$method" -o "$out" -w '%{http_code}' \
+    "$@" "http://localhost/v${HIND_API_VERSION}${path}" ||
     hind_die "engine API $method $path failed on $HIND_SOCK; is the engine running? run scripts/setup-engine"
-  }
-  HIND_HTTP_STATUS="$status"
-  cat "$out"
-  rm -f "$out"
+}
+
+# The "message" of an engine error body (or the body itself): hind_api_message FILE
+hind_api_message() {
+  local msg
+  msg="$(sed -n 's/.*"message":"\(\([^"\\]\|\\.\)*\)".*/\1/p' "$1" | head -n1)"
+  [[ -n "$msg" ]] || msg="$(head -c 300 "$1")"
+  printf '%s' "$msg"
 }
 
 # Percent-encodes a string for a URL query: hind_urlencode STRING
@@ -119,4 +121,42 @@ hind_engine_connect() {
 # The lower of two MAJOR.MINOR versions: hind_min_version 1.43 1.41 -> 1.41
 hind_min_version() {
   printf '%s\n%s\n' "$1" "$2" | sort -t. -k1,1n -k2,2n | head -n1
+}
+
+# Is Debian package NAME installed?
+hind_pkg_installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
+}
+
+# Installs the missing ones of PACKAGES with apt (root only), naming the
+# download that failed when the mirror is unreachable: hind_apt_install PKG...
+# WHY (HIND_APT_WHY, optional) says what they are for in the messages.
+hind_apt_install() {
+  local missing=() pkg start log
+  for pkg in "$@"; do
+    hind_pkg_installed "$pkg" || missing+=("$pkg")
+  done
+  [[ ${#missing[@]} -gt 0 ]] || return 0
+  command -v apt-get >/dev/null 2>&1 ||
+    hind_die "apt-get not found: install ${missing[*]} by hand, then rerun"
+  [[ "$(id -u)" -eq 0 ]] ||
+    hind_die "${missing[*]} missing and not root: as root, run apt-get install ${missing[*]}, then rerun"
+  start="$(hind_now)"
+  log="$(mktemp)"
+  hind_info "installing ${missing[*]} with apt"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get update -q >"$log" 2>&1 ||
+    grep -qE '^(Err|W: Failed to fetch)' "$log"; then
+    # apt-get update exits 0 on some fetch failures: "Err:1 URL SUITE InRelease"
+    # and, on the next line, why it failed.
+    hind_fail "apt-get update failed: $(grep -A1 -E '^(Err|E:|W: Failed)' "$log" | head -n2 | tr -s ' \n' ' ' || true)"
+    rm -f "$log"
+    hind_die "cannot reach the Debian mirror in /etc/apt/sources.list(.d); fix the network or the mirror, then rerun"
+  fi
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+    hind_fail "apt-get install ${missing[*]} failed: $(grep -A1 -E '^(Err|E:)' "$log" | head -n2 | tr -s ' \n' ' ' || tail -n1 "$log")"
+    rm -f "$log"
+    hind_die "install ${missing[*]} by hand (apt-get install ${missing[*]}), then rerun"
+  fi
+  rm -f "$log"
+  hind_ok "installed ${missing[*]}" "$start"
 }
