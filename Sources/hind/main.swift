@@ -1,1 +1,3 @@
 import HindCLI
+
+await HindMain.main()

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import HindCluster
+
+/// The process entry point, kept here so the executable target stays a one-liner.
+///
+/// Exit codes: 0 success, 1 a failure at run time (engine, cluster not ready …),
+/// 2 bad input (flags, names, values): the one line printed says what to change.
+public enum HindMain {
+    public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        let command: any ParsableCommand
+        do {
+            command = try HindCommand.parseAsRoot(arguments)
+        } catch {
+            exit(reportParseError(error))
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var command = command
+                try command.run()
+            }
+            exit(0)
+        } catch {
+            exit(reportRunError(error))
+        }
+    }
+
+    /// Errors from parsing and `validate()`: bad input, except `--help` and `--version`.
+    static func reportParseError(_ error: any Error) -> Int32 {
+        if HindCommand.exitCode(for: error) == .success {
+            print(HindCommand.fullMessage(for: error))
+            return 0
+        }
+        printError(HindCommand.message(for: error))
+        return ExitStatus.usage
+    }
+
+    static func reportRunError(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as SpecError:
+            printError(error.description)
+            return ExitStatus.usage
+        case let error as HindError:
+            printError(error.description)
+            return error.isUsage ? ExitStatus.usage : ExitStatus.failure
+        case let exit as ExitCode:
+            return exit.rawValue
+        default:
+            printError(String(describing: error))
+            return ExitStatus.failure
+        }
+    }
+
+    /// One line on standard error, `error: …`.
+    static func printError(_ message: String) {
+        var text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+        text = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        FileHandle.standardError.write(Data("error: \(text)\n".utf8))
+    }
+}
+
+public enum ExitStatus {
+    public static let failure: Int32 = 1
+    public static let usage: Int32 = 2
+}

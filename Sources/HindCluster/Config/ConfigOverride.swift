@@ -1,0 +1,36 @@
+/// A user's `--conf FILE:KEY=VALUE`: one property set in one Hadoop config file.
+///
+/// Overrides are applied in order after hind's defaults, so a later one wins.
+public struct ConfigOverride: Hashable, Codable, Sendable {
+    public var file: HadoopConfigFile
+    public var key: String
+    public var value: String
+
+    public init(file: HadoopConfigFile, key: String, value: String) {
+        self.file = file
+        self.key = key
+        self.value = value
+    }
+
+    /// Parses `hdfs-site:dfs.replication=2`. The value runs to the end and may hold `=` or `:`.
+    public init(parsing text: String) throws(SpecError) {
+        guard let colon = text.firstIndex(of: ":") else {
+            throw .malformedConfigOverride(text, reason: "it has no 'FILE:'")
+        }
+        let fileName = String(text[..<colon])
+        let assignment = text[text.index(after: colon)...]
+        guard let equals = assignment.firstIndex(of: "=") else {
+            throw .malformedConfigOverride(text, reason: "it has no '='")
+        }
+        let key = String(assignment[..<equals])
+        guard !key.isEmpty else { throw .malformedConfigOverride(text, reason: "the key is empty") }
+        guard !key.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "&" }) else {
+            throw .malformedConfigOverride(text, reason: "the key '\(key)' has spaces or markup")
+        }
+        self.file = try HadoopConfigFile(parsing: fileName)
+        self.key = key
+        self.value = String(assignment[assignment.index(after: equals)...])
+    }
+
+    public var description: String { "\(file.rawValue):\(key)=\(value)" }
+}

@@ -1,0 +1,135 @@
+/// The `*-site.xml` properties of a cluster: hind's dev-cluster defaults, then the user's
+/// overrides in order (a later one wins).
+///
+/// Every node gets the same files; a daemon ignores the keys that are not its own.
+public struct HadoopConfiguration: Hashable, Sendable {
+    public private(set) var files: [HadoopConfigFile: [HadoopProperty]]
+
+    public init(topology: Topology) {
+        let spec = topology.spec
+        var files: [HadoopConfigFile: [HadoopProperty]] = [
+            .coreSite: Self.coreSite(spec),
+            .hdfsSite: Self.hdfsSite(spec),
+        ]
+        if spec.hasYARN {
+            let worker = topology.workers.first?.memory
+            files[.yarnSite] = Self.yarnSite(spec, yarnMemoryMB: worker?.yarnMemoryMB ?? 0)
+            files[.mapredSite] = Self.mapredSite(spec, yarnMemoryMB: worker?.yarnMemoryMB ?? 0)
+        }
+        self.files = files
+        for override in spec.overrides { set(override) }
+    }
+
+    /// The value a file sets for `key`, if any.
+    public func value(_ key: String, in file: HadoopConfigFile) -> String? {
+        files[file]?.first { $0.name == key }?.value
+    }
+
+    /// Each file as XML, in canonical order.
+    public func rendered(cluster: ClusterName) -> [(file: HadoopConfigFile, xml: String)] {
+        files.keys.sorted().map { file in
+            (file, HadoopXML.document(
+                files[file]!, comment: "\(file.fileName) of hind cluster '\(cluster)'. Rendered by hind; edits are overwritten."))
+        }
+    }
+
+    private mutating func set(_ override: ConfigOverride) {
+        var properties = files[override.file] ?? []
+        if let index = properties.firstIndex(where: { $0.name == override.key }) {
+            properties[index].value = override.value
+        } else {
+            properties.append(HadoopProperty(override.key, override.value))
+        }
+        files[override.file] = properties
+    }
+
+    // MARK: Defaults
+
+    static func coreSite(_ spec: ClusterSpec) -> [HadoopProperty] {
+        [
+            HadoopProperty("fs.defaultFS", "hdfs://\(Topology.namenode):\(spec.ports.namenodeRPC)"),
+            HadoopProperty("hadoop.tmp.dir", "\(spec.image.dataDirectory)/tmp"),
+        ]
+    }
+
+    static func hdfsSite(_ spec: ClusterSpec) -> [HadoopProperty] {
+        let ports = spec.ports
+        let data = spec.image.dataDirectory
+        return [
+            HadoopProperty("dfs.replication", String(min(3, spec.workers))),
+            HadoopProperty("dfs.namenode.name.dir", "file://\(data)/dfs/name"),
+            HadoopProperty("dfs.datanode.data.dir", "file://\(data)/dfs/data"),
+            HadoopProperty("dfs.namenode.rpc-address", "\(Topology.namenode):\(ports.namenodeRPC)"),
+            // Bind every interface so the ports published on the host reach the daemons.
+            HadoopProperty("dfs.namenode.rpc-bind-host", "0.0.0.0"),
+            HadoopProperty("dfs.namenode.http-address", "0.0.0.0:\(ports.namenodeHTTP)"),
+            HadoopProperty("dfs.datanode.address", "0.0.0.0:\(ports.datanodeData)"),
+            HadoopProperty("dfs.datanode.http.address", "0.0.0.0:\(ports.datanodeHTTP)"),
+            HadoopProperty("dfs.datanode.ipc.address", "0.0.0.0:\(ports.datanodeIPC)"),
+            // Container IPs have no reverse DNS entry matching the hostname.
+            HadoopProperty("dfs.namenode.datanode.registration.ip-hostname-check", "false"),
+            // A dev cluster leaves safe mode as soon as its blocks are reported.
+            HadoopProperty("dfs.namenode.safemode.extension", "0"),
+            // Declare a DataNode dead after ~40 s instead of 10.5 min.
+            HadoopProperty("dfs.namenode.heartbeat.recheck-interval", "5000"),
+            HadoopProperty("dfs.permissions.enabled", "false"),
+            HadoopProperty("dfs.webhdfs.enabled", "true"),
+        ]
+    }
+
+    static func yarnSite(_ spec: ClusterSpec, yarnMemoryMB: Int64) -> [HadoopProperty] {
+        let ports = spec.ports
+        let data = spec.image.dataDirectory
+        var properties = [
+            HadoopProperty("yarn.resourcemanager.hostname", Topology.resourcemanager),
+            HadoopProperty("yarn.resourcemanager.bind-host", "0.0.0.0"),
+            HadoopProperty("yarn.nodemanager.bind-host", "0.0.0.0"),
+            HadoopProperty("yarn.nodemanager.address", "0.0.0.0:\(ports.nodemanagerIPC)"),
+            HadoopProperty("yarn.nodemanager.aux-services", "mapreduce_shuffle"),
+            HadoopProperty("yarn.nodemanager.aux-services.mapreduce_shuffle.class", "org.apache.hadoop.mapred.ShuffleHandler"),
+            HadoopProperty("yarn.nodemanager.resource.memory-mb", String(yarnMemoryMB)),
+            HadoopProperty("yarn.nodemanager.resource.cpu-vcores", "2"),
+            HadoopProperty("yarn.scheduler.minimum-allocation-mb", "128"),
+            HadoopProperty("yarn.scheduler.maximum-allocation-mb", String(yarnMemoryMB)),
+            // Containers' virtual memory is meaningless under a cgroup limit.
+            HadoopProperty("yarn.nodemanager.vmem-check-enabled", "false"),
+            HadoopProperty("yarn.nodemanager.local-dirs", "\(data)/yarn/local"),
+            HadoopProperty("yarn.nodemanager.log-dirs", "\(data)/yarn/logs"),
+        ]
+        if spec.components.contains(.history) {
+            properties += [
+                HadoopProperty("yarn.log-aggregation-enable", "true"),
+                HadoopProperty("yarn.log.server.url", "http://\(Topology.historyserver):\(ports.historyWeb)/jobhistory/logs"),
+            ]
+        }
+        return properties
+    }
+
+    static func mapredSite(_ spec: ClusterSpec, yarnMemoryMB: Int64) -> [HadoopProperty] {
+        let ports = spec.ports
+        let task = max(128, yarnMemoryMB / 4)
+        let applicationMaster = max(128, yarnMemoryMB / 2)
+        // Hadoop 3 no longer puts MapReduce on the task classpath by itself.
+        let mapredHome = "HADOOP_MAPRED_HOME=${HADOOP_HOME}"
+        var properties = [
+            HadoopProperty("mapreduce.framework.name", "yarn"),
+            HadoopProperty("yarn.app.mapreduce.am.env", mapredHome),
+            HadoopProperty("mapreduce.map.env", mapredHome),
+            HadoopProperty("mapreduce.reduce.env", mapredHome),
+            HadoopProperty("yarn.app.mapreduce.am.resource.mb", String(applicationMaster)),
+            HadoopProperty("yarn.app.mapreduce.am.command-opts", "-Xmx\(applicationMaster * 4 / 5)m"),
+            HadoopProperty("mapreduce.map.memory.mb", String(task)),
+            HadoopProperty("mapreduce.reduce.memory.mb", String(task)),
+            HadoopProperty("mapreduce.map.java.opts", "-Xmx\(task * 4 / 5)m"),
+            HadoopProperty("mapreduce.reduce.java.opts", "-Xmx\(task * 4 / 5)m"),
+        ]
+        if spec.components.contains(.history) {
+            properties += [
+                HadoopProperty("mapreduce.jobhistory.address", "\(Topology.historyserver):\(ports.historyRPC)"),
+                HadoopProperty("mapreduce.jobhistory.webapp.address", "\(Topology.historyserver):\(ports.historyWeb)"),
+                HadoopProperty("mapreduce.jobhistory.bind-host", "0.0.0.0"),
+            ]
+        }
+        return properties
+    }
+}

@@ -1,1 +1,0 @@
-// Cluster model and renderers.

@@ -1,0 +1,20 @@
+/// The labels hind puts on every object it creates, and finds them by.
+///
+/// hind never touches an object that does not carry `io.hind.cluster`.
+public enum ClusterLabels {
+    public static let cluster = "io.hind.cluster"
+    public static let node = "io.hind.node"
+    public static let roles = "io.hind.roles"
+    public static let hadoopVersion = "io.hind.hadoop.version"
+    /// Set on the NameNode container: the spec the cluster was created from, as JSON,
+    /// so `status`, `start` and `client-config` know it without any state on the host.
+    public static let spec = "io.hind.spec"
+
+    /// Labels of a cluster-wide object (network, volume).
+    public static func forCluster(_ name: ClusterName) -> [String: String] {
+        [cluster: name.rawValue]
+    }
+
+    /// The label filter that selects every object of a cluster: `io.hind.cluster=<name>`.
+    public static func selector(_ name: ClusterName) -> String { "\(cluster)=\(name.rawValue)" }
+}

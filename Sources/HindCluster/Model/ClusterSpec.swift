@@ -1,0 +1,66 @@
+/// Everything a user chooses about a cluster; the topology is derived from it.
+public struct ClusterSpec: Hashable, Codable, Sendable {
+    /// The most workers one `hind up` creates. Every worker runs one or two JVMs; beyond
+    /// 50 a single machine spends minutes starting them, and a bigger cluster belongs on
+    /// Swarm or Kubernetes.
+    public static let workerLimit = 50
+    public static let defaultMemory = MemorySize.gigabytes(2)
+
+    public var name: ClusterName
+    public var workers: Int
+    public var image: ImageProfile
+    public var components: Set<Component>
+    /// The memory limit of each container; daemon heaps and YARN's memory derive from it.
+    public var memory: MemorySize
+    public var overrides: [ConfigOverride]
+    public var publishing: PortPublishing
+    /// How long a launcher waits for the daemons it depends on.
+    public var dependencyTimeoutSeconds: Int
+    /// A Hadoop distribution on the host, bind-mounted over the image's (patch review).
+    public var distribution: String?
+
+    public init(
+        name: ClusterName = .default,
+        workers: Int,
+        image: ImageProfile,
+        components: Set<Component>? = nil,
+        memory: MemorySize = ClusterSpec.defaultMemory,
+        overrides: [ConfigOverride] = [],
+        publishing: PortPublishing = PortPublishing(),
+        dependencyTimeoutSeconds: Int = 300,
+        distribution: String? = nil
+    ) throws(SpecError) {
+        guard (1...Self.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
+        let components = components ?? Self.defaultComponents(for: image)
+        try Component.validate(components)
+        self.name = name
+        self.workers = workers
+        self.image = image
+        self.components = components
+        self.memory = memory
+        self.overrides = overrides
+        self.publishing = publishing
+        self.dependencyTimeoutSeconds = dependencyTimeoutSeconds
+        self.distribution = distribution
+        for node in Topology.nodeLayouts(workers: 1, components: components) {
+            let minimum = MemoryPlan.minimum(for: node.daemons)
+            guard memory >= minimum else {
+                throw .memoryTooSmall(node: node.name, memory, minimum: minimum)
+            }
+        }
+    }
+
+    /// HDFS, plus YARN when the image has it; the history server is opt-in.
+    public static func defaultComponents(for image: ImageProfile) -> Set<Component> {
+        image.components.intersection([.hdfs, .yarn]).union([.hdfs])
+    }
+
+    public var hadoopVersion: HadoopMajorVersion { image.hadoopVersion }
+    public var ports: PortTable { hadoopVersion.ports }
+    public var hasYARN: Bool { components.contains(.yarn) }
+
+    /// Components the user asked for that the image cannot run, in canonical order.
+    public var componentsMissingFromImage: [Component] {
+        Component.ordered(components.subtracting(image.components))
+    }
+}

@@ -1,0 +1,47 @@
+/// A Hadoop daemon process, as `hdfs`, `yarn` and `mapred` start it.
+public enum Daemon: String, CaseIterable, Codable, Sendable, Comparable {
+    case namenode
+    case datanode
+    case resourcemanager
+    case nodemanager
+    case historyserver
+
+    /// The component the daemon belongs to.
+    public var component: Component {
+        switch self {
+        case .namenode, .datanode: .hdfs
+        case .resourcemanager, .nodemanager: .yarn
+        case .historyserver: .history
+        }
+    }
+
+    /// The command line that runs the daemon in the foreground, on `PATH` in every image.
+    public var command: [String] {
+        switch self {
+        case .namenode, .datanode: ["hdfs", rawValue]
+        case .resourcemanager, .nodemanager: ["yarn", rawValue]
+        case .historyserver: ["mapred", rawValue]
+        }
+    }
+
+    /// The environment variable that carries the daemon's JVM options, per release line.
+    ///
+    /// Hadoop 3 renamed them (`HDFS_NAMENODE_OPTS`) and still reads the old names with a
+    /// deprecation warning, so hind sets the one the release line expects.
+    public func optionsVariable(for version: HadoopMajorVersion) -> String {
+        switch (self, version) {
+        case (.namenode, .v2): "HADOOP_NAMENODE_OPTS"
+        case (.namenode, .v3): "HDFS_NAMENODE_OPTS"
+        case (.datanode, .v2): "HADOOP_DATANODE_OPTS"
+        case (.datanode, .v3): "HDFS_DATANODE_OPTS"
+        case (.resourcemanager, _): "YARN_RESOURCEMANAGER_OPTS"
+        case (.nodemanager, _): "YARN_NODEMANAGER_OPTS"
+        case (.historyserver, .v2): "HADOOP_JOB_HISTORYSERVER_OPTS"
+        case (.historyserver, .v3): "MAPRED_HISTORYSERVER_OPTS"
+        }
+    }
+
+    public static func < (lhs: Daemon, rhs: Daemon) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

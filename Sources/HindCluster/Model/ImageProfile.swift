@@ -1,0 +1,78 @@
+/// What hind knows about a Hadoop image: its release line, the components it can run and
+/// where a named volume for data can be mounted so that the image's user can write to it.
+///
+/// hind's own images say this in `io.hind.*` labels; for other images it is inferred from
+/// the reference (`apache/hadoop:3.4.1` → Hadoop 3, every component).
+public struct ImageProfile: Hashable, Codable, Sendable {
+    /// The image built offline by `scripts/build-offline-image`: Hadoop 2.7.3, HDFS only.
+    public static let offlineReference = "hind/hadoop:2.7.3-offline"
+    /// The image hind uses when a registry is reachable.
+    public static let onlineReference = "apache/hadoop:3.4.1"
+
+    public enum Label {
+        public static let hadoopVersion = "io.hind.hadoop.version"
+        public static let components = "io.hind.components"
+        public static let dataDirectory = "io.hind.data-dir"
+    }
+
+    public var reference: String
+    public var hadoopVersion: HadoopMajorVersion
+    /// The components whose daemons exist in the image.
+    public var components: Set<Component>
+    /// A directory that exists in the image, owned by (or writable for) the image's user:
+    /// Docker copies its ownership into the empty named volume mounted over it.
+    public var dataDirectory: String
+
+    public init(
+        reference: String,
+        hadoopVersion: HadoopMajorVersion,
+        components: Set<Component> = Set(Component.allCases),
+        dataDirectory: String = "/data"
+    ) {
+        self.reference = reference
+        self.hadoopVersion = hadoopVersion
+        self.components = components
+        self.dataDirectory = dataDirectory
+    }
+
+    /// The profile read from an image's labels, falling back to `guess(reference:)` for
+    /// whatever the labels do not say.
+    public init(reference: String, labels: [String: String]) throws(SpecError) {
+        var profile = try Self.guess(reference: reference)
+        if let version = labels[Label.hadoopVersion] {
+            profile.hadoopVersion = try HadoopMajorVersion(parsing: version)
+        }
+        if let list = labels[Label.components] {
+            profile.components = try Component.parseList(list)
+        }
+        if let directory = labels[Label.dataDirectory], directory.hasPrefix("/") {
+            profile.dataDirectory = directory
+        }
+        self = profile
+    }
+
+    /// Infers the profile from the reference alone, as `hind render` must without an engine.
+    public static func guess(reference: String) throws(SpecError) -> ImageProfile {
+        try validate(reference: reference)
+        if reference == offlineReference {
+            return ImageProfile(
+                reference: reference, hadoopVersion: .v2, components: [.hdfs],
+                dataDirectory: "/hadoop/data")
+        }
+        let tag = reference.split(separator: "/").last.flatMap { last in
+            last.split(separator: ":", maxSplits: 1).dropFirst().first
+        }
+        let version = tag.flatMap { try? HadoopMajorVersion(parsing: String($0)) } ?? .v3
+        return ImageProfile(reference: reference, hadoopVersion: version)
+    }
+
+    /// Rejects references Docker would refuse, before anything is created.
+    static func validate(reference: String) throws(SpecError) {
+        let allowed = { (c: Character) in
+            c.isASCII && (c.isLetter || c.isNumber || "./:_-@".contains(c))
+        }
+        guard !reference.isEmpty, reference.count <= 255, reference.allSatisfy(allowed),
+              !reference.hasPrefix("-"), !reference.hasSuffix(":"), !reference.hasSuffix("/")
+        else { throw .invalidImageReference(reference) }
+    }
+}

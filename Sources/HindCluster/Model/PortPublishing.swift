@@ -1,0 +1,43 @@
+/// Which daemon ports a cluster publishes on the host, and where.
+///
+/// Only the entry points a person or a client uses are published: the NameNode RPC and
+/// web UI and the ResourceManager web UI. A `nil` host port lets the engine choose a free
+/// one, so two clusters run side by side.
+public struct PortPublishing: Hashable, Codable, Sendable {
+    public var hostIP: String
+    public var namenodeRPC: Int?
+    public var namenodeHTTP: Int?
+    public var resourcemanagerWeb: Int?
+
+    public init(
+        hostIP: String = "127.0.0.1",
+        namenodeRPC: Int? = nil,
+        namenodeHTTP: Int? = nil,
+        resourcemanagerWeb: Int? = nil
+    ) {
+        self.hostIP = hostIP
+        self.namenodeRPC = namenodeRPC
+        self.namenodeHTTP = namenodeHTTP
+        self.resourcemanagerWeb = resourcemanagerWeb
+    }
+
+    /// Parses a host port given on the command line.
+    public static func parsePort(_ text: String) throws(SpecError) -> Int {
+        guard let port = Int(text), (1...65535).contains(port) else { throw .invalidPort(text) }
+        return port
+    }
+}
+
+/// A container port published on the host.
+public struct PublishedPort: Hashable, Codable, Sendable {
+    public var containerPort: Int
+    public var hostIP: String
+    /// `nil`: the engine picks a free port.
+    public var hostPort: Int?
+
+    public init(containerPort: Int, hostIP: String, hostPort: Int?) {
+        self.containerPort = containerPort
+        self.hostIP = hostIP
+        self.hostPort = hostPort
+    }
+}

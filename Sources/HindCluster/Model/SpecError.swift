@@ -1,0 +1,44 @@
+/// Why a cluster specification or one of its parts was rejected.
+///
+/// Each case reads as one line that names the problem and how to fix it; the CLI prints
+/// it as is and exits with a usage error.
+public enum SpecError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidClusterName(String, reason: String)
+    case workerCountOutOfRange(Int)
+    case unknownComponent(String)
+    case componentRequires(Component, Component)
+    case malformedConfigOverride(String, reason: String)
+    case unknownConfigFile(String)
+    case malformedMemorySize(String)
+    case memoryTooSmall(node: String, MemorySize, minimum: MemorySize)
+    case unsupportedHadoopVersion(String)
+    case invalidPort(String)
+    case invalidImageReference(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidClusterName(name, reason):
+            return "invalid cluster name '\(name)': \(reason); use 1 to \(ClusterName.maximumLength) lowercase letters, digits or '-', starting with a letter (e.g. --name dev)"
+        case let .workerCountOutOfRange(count):
+            return "worker count \(count) is out of range: use -c 1 to -c \(ClusterSpec.workerLimit)"
+        case let .unknownComponent(name):
+            return "unknown component '\(name)': use a comma-separated list of \(Component.allCases.map(\.rawValue).joined(separator: ", ")) (e.g. --components hdfs,yarn)"
+        case let .componentRequires(component, required):
+            return "component '\(component.rawValue)' needs '\(required.rawValue)': add it (e.g. --components \(Component.ordered([component, required]).map(\.rawValue).joined(separator: ",")))"
+        case let .malformedConfigOverride(text, reason):
+            return "malformed --conf '\(text)': \(reason); use FILE:KEY=VALUE (e.g. --conf hdfs-site:dfs.replication=2)"
+        case let .unknownConfigFile(name):
+            return "unknown config file '\(name)' in --conf: use one of \(HadoopConfigFile.allCases.map(\.rawValue).joined(separator: ", "))"
+        case let .malformedMemorySize(text):
+            return "malformed memory size '\(text)': use a whole number with a unit k, m or g (e.g. --memory 512m or --memory 2g)"
+        case let .memoryTooSmall(node, size, minimum):
+            return "memory \(size) is too small for the daemons of \(node): use --memory \(minimum) or more"
+        case let .unsupportedHadoopVersion(text):
+            return "unsupported Hadoop version '\(text)': hind renders Hadoop 2.x and 3.x (e.g. --hadoop-version 3)"
+        case let .invalidPort(text):
+            return "invalid port '\(text)': use a number from 1 to 65535"
+        case let .invalidImageReference(text):
+            return "invalid image reference '\(text)': use NAME[:TAG] (e.g. apache/hadoop:3.4.1)"
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import HindCluster
+
+/// The launcher is a real program: these tests run it with /bin/sh, with fake `hdfs` and
+/// `yarn` commands on PATH standing in for the JVMs.
+@Suite("Launcher script")
+struct LauncherScriptTests {
+    @Suite("Quoting")
+    struct Quoting {
+        static let hostile = [
+            "$(touch PWNED)", "`touch PWNED`", "a'b\"c", "line1\nline2", "${HOME}", "; touch PWNED #", "'", "",
+            "\\'$(touch PWNED)'\\",
+        ]
+
+        @Test(arguments: hostile)
+        func valuesArriveVerbatimAndNothingRuns(_ value: String) throws {
+            let sandbox = try Sandbox()
+            let script = ShellQuote.assignment("V", value) + "\nprintf '%s' \"$V\"\n"
+            let result = try sandbox.run(script: script)
+            #expect(result.status == 0)
+            #expect(result.stdout == value)
+            #expect(!FileManager.default.fileExists(atPath: sandbox.url.appendingPathComponent("PWNED").path))
+        }
+
+        @Test func renderedLauncherIsValidShell() throws {
+            let topology = Topology(spec: try testSpec(components: [.hdfs, .yarn, .history]))
+            let sandbox = try Sandbox()
+            for node in topology.nodes {
+                let path = try sandbox.write("\(node.name).sh", LauncherScript.render(node: node, topology: topology))
+                #expect(try sandbox.run(["/bin/sh", "-n", path]).status == 0, "sh -n \(node.name)")
+            }
+        }
+    }
+
+    @Suite("Behaviour")
+    struct Behaviour {
+        @Test func namenodeIsFormattedOnlyOnce() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0")
+            let first = try sandbox.run([launcher, "run"])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(sandbox.calls().contains("hdfs namenode -format -nonInteractive -clusterid CID-hind-demo"))
+            try sandbox.clearCalls()
+            let second = try sandbox.run([launcher, "run"])
+            #expect(second.status == 0)
+            #expect(!sandbox.calls().contains { $0.contains("-format") })
+            #expect(sandbox.calls().contains("hdfs namenode"))
+            #expect(second.stderr.contains("keeping its data"))
+        }
+
+        @Test func daemonGetsItsHeapAndTheRenderedConfig() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(
+                node: "namenode", fakeDaemonBody: #"echo "opts=$HDFS_NAMENODE_OPTS conf=$(ls "$HADOOP_CONF_DIR" | tr '\n' ' ')""#)
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.stdout.contains("opts=-Xmx1024m -Xms1024m"))
+            #expect(result.stdout.contains("core-site.xml hdfs-site.xml"))
+        }
+
+        @Test func dependencyTimeoutFailsTheNode() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(node: "worker-1", waitTimeout: 1, fakeDaemonBody: "exit 0")
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("gave up waiting for 127.0.0.1:1"))
+            #expect(!sandbox.calls().contains("hdfs datanode"))
+        }
+
+        @Test func workerExitsNonZeroWhenEitherDaemonDies() throws {
+            let sandbox = try Sandbox()
+            // The NodeManager dies with status 3; the DataNode runs on until it is stopped.
+            let launcher = try sandbox.launcher(
+                node: "worker-1", skipWaits: true,
+                fakeDaemonBody: #"if [ "$1" = nodemanager ]; then sleep 1; exit 3; fi; "#
+                    + #"trap 'echo "$1 got TERM" >> "$HIND_TEST_CALLS"; exit 0' TERM; while :; do sleep 0.1; done"#)
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 3)
+            #expect(result.stderr.contains("exited with status 3"))
+            #expect(sandbox.calls().contains("datanode got TERM"))
+        }
+
+        @Test func sigtermReachesBothDaemons() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(
+                node: "worker-1", skipWaits: true,
+                fakeDaemonBody: #"trap 'echo "$1 got TERM" >> "$HIND_TEST_CALLS"; exit 0' TERM; while :; do sleep 0.1; done"#)
+            let process = try sandbox.start([launcher, "run"])
+            Thread.sleep(forTimeInterval: 1.0)
+            process.terminate()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 143)
+            let calls = sandbox.calls()
+            #expect(calls.contains("datanode got TERM"))
+            #expect(calls.contains("nodemanager got TERM"))
+        }
+
+        @Test func healthFailsUntilThePortsListen() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0")
+            #expect(try sandbox.run([launcher, "health"]).status != 0)
+        }
+    }
+}
+
+/// A temporary directory holding a launcher whose paths point inside it, and fake daemons.
+struct Sandbox {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("hind-launcher-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    var callsPath: String { url.appendingPathComponent("calls").path }
+
+    @discardableResult
+    func write(_ name: String, _ contents: String, mode: Int = 0o755) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+        return file.path
+    }
+
+    /// Renders the launcher of `node` in a 1-worker YARN cluster, redirected into the sandbox.
+    func launcher(node name: String, waitTimeout: Int = 300, skipWaits: Bool = false, fakeDaemonBody: String) throws -> String {
+        let topology = Topology(spec: try testSpec(workers: 1))
+        let node = try #require(topology.node(named: name))
+        var script = LauncherScript.render(node: node, topology: topology)
+        let root = url.path
+        script = script
+            .replacingOccurrences(of: "HIND_NAME_DIR='/data/dfs/name'", with: "HIND_NAME_DIR='\(root)/data/dfs/name'")
+            .replacingOccurrences(of: "HIND_RENDERED_CONF='/hind/conf'", with: "HIND_RENDERED_CONF='\(root)/conf'")
+            .replacingOccurrences(of: "HIND_CONF_DIR='/tmp/hind/conf'", with: "HIND_CONF_DIR='\(root)/runtime-conf'")
+            .replacingOccurrences(of: "HIND_WAIT_TIMEOUT='300'", with: "HIND_WAIT_TIMEOUT='\(waitTimeout)'")
+            // Names of other nodes do not resolve outside a cluster network: probe loopback
+            // ports nothing listens on instead (port 1), without waiting on DNS.
+            .replacingOccurrences(of: "HIND_HEALTH_HOST='\(name)'", with: "HIND_HEALTH_HOST='127.0.0.1'")
+            .replacingOccurrences(of: "_WAIT='namenode:8020'", with: "_WAIT='127.0.0.1:1'")
+        if skipWaits {
+            script = script.replacingOccurrences(of: "_WAIT='127.0.0.1:1'", with: "_WAIT=''")
+                .replacingOccurrences(of: "_WAIT='resourcemanager:8031'", with: "_WAIT=''")
+        }
+        for file in RenderedCluster(topology: topology).configFiles { try write(file.path, file.contents, mode: 0o644) }
+        // Each fake records its command line, then runs the test's body.
+        for command in ["hdfs", "yarn", "mapred"] {
+            try write("bin/\(command)", """
+                #!/bin/sh
+                if [ "$2" = "-format" ]; then mkdir -p "$HIND_TEST_ROOT/data/dfs/name/current"; touch "$HIND_TEST_ROOT/data/dfs/name/current/VERSION"; fi
+                echo "\(command) $*" >> "$HIND_TEST_CALLS"
+                case "$2" in -format) exit 0 ;; esac
+                \(fakeDaemonBody)
+                """)
+        }
+        return try write("launcher.sh", script)
+    }
+
+    func calls() -> [String] {
+        ((try? String(contentsOfFile: callsPath, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    func clearCalls() throws { try? FileManager.default.removeItem(atPath: callsPath) }
+
+    func start(_ arguments: [String], stdout: Pipe? = nil, stderr: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0].hasPrefix("/bin") ? arguments[0] : "/bin/sh")
+        process.arguments = arguments[0].hasPrefix("/bin") ? Array(arguments.dropFirst()) : arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = url.appendingPathComponent("bin").path + ":/usr/bin:/bin"
+        environment["HIND_TEST_CALLS"] = callsPath
+        environment["HIND_TEST_ROOT"] = url.path
+        environment.removeValue(forKey: "HADOOP_HOME")
+        process.environment = environment
+        process.currentDirectoryURL = url
+        process.standardOutput = stdout ?? FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let out = Pipe(), err = Pipe()
+        let process = try start(arguments, stdout: out, stderr: err)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    func run(script: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        try run(["/bin/sh", "-c", script])
+    }
+}

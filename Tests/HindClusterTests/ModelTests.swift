@@ -1,0 +1,152 @@
+import Testing
+@testable import HindCluster
+
+@Suite("Cluster model")
+struct ModelTests {
+    @Suite("Cluster names")
+    struct Names {
+        @Test(arguments: ["hind", "dev", "a", "ci-42", "x1-y2", String(repeating: "a", count: 40)])
+        func acceptsDNSLabels(_ name: String) throws {
+            #expect(try ClusterName(name).rawValue == name)
+        }
+
+        @Test(arguments: ["", "Dev", "my cluster", "../x", "a_b", "-a", "a-", "1abc", "a.b", String(repeating: "a", count: 41), "é"])
+        func rejectsOthers(_ name: String) {
+            #expect(throws: SpecError.self) { try ClusterName(name) }
+        }
+
+        @Test func errorSaysWhatToDo() {
+            let error = #expect(throws: SpecError.self) { try ClusterName("Dev") }
+            #expect(error?.description.contains("uppercase") == true)
+            #expect(error?.description.contains("--name") == true)
+        }
+    }
+
+    @Suite("Memory sizes")
+    struct Memory {
+        @Test(arguments: [("512m", Int64(512) << 20), ("2g", Int64(2) << 30), ("2G", Int64(2) << 30),
+                          ("1536MiB", Int64(1536) << 20), ("2GB", Int64(2) << 30), ("300k", Int64(300) << 10)])
+        func parses(_ text: String, _ bytes: Int64) throws {
+            #expect(try MemorySize(parsing: text).bytes == bytes)
+        }
+
+        @Test(arguments: ["", "2", "2x", "g", "-1g", "0m", "1.5g", "2 g", "99999999999999999999g"])
+        func rejects(_ text: String) {
+            #expect(throws: SpecError.malformedMemorySize(text)) { try MemorySize(parsing: text) }
+        }
+
+        @Test func printsShortestExactForm() throws {
+            #expect(try MemorySize(parsing: "2048m").description == "2g")
+            #expect(try MemorySize(parsing: "1536m").description == "1536m")
+        }
+    }
+
+    @Suite("Config overrides")
+    struct Overrides {
+        @Test func parsesFileKeyValue() throws {
+            let override = try ConfigOverride(parsing: "hdfs-site:dfs.replication=2")
+            #expect(override == ConfigOverride(file: .hdfsSite, key: "dfs.replication", value: "2"))
+        }
+
+        @Test func valueKeepsEqualsAndColons() throws {
+            let override = try ConfigOverride(parsing: "core-site.xml:fs.defaultFS=hdfs://nn:8020/?a=b")
+            #expect(override.file == .coreSite)
+            #expect(override.value == "hdfs://nn:8020/?a=b")
+        }
+
+        @Test func emptyValueIsAllowed() throws {
+            #expect(try ConfigOverride(parsing: "yarn-site:x=").value == "")
+        }
+
+        @Test(arguments: ["dfs.replication=2", "hdfs-site:dfs.replication", "hdfs-site:=2", "hdfs-site:a b=1"])
+        func rejectsMalformed(_ text: String) {
+            #expect(throws: SpecError.self) { try ConfigOverride(parsing: text) }
+        }
+
+        @Test func rejectsUnknownFile() {
+            #expect(throws: SpecError.unknownConfigFile("hive-site")) {
+                try ConfigOverride(parsing: "hive-site:a=b")
+            }
+        }
+    }
+
+    @Suite("Components")
+    struct Components {
+        @Test func hdfsIsAlwaysIncluded() throws {
+            #expect(try Component.parseList("yarn") == [.hdfs, .yarn])
+            #expect(try Component.parseList("hdfs, yarn,history") == [.hdfs, .yarn, .history])
+        }
+
+        @Test func historyNeedsYARN() {
+            #expect(throws: SpecError.componentRequires(.history, .yarn)) { try Component.parseList("history") }
+        }
+
+        @Test(arguments: ["hdfs,pig", "", "hdfs,,yarn", "HBASE"])
+        func rejectsUnknown(_ text: String) {
+            #expect(throws: SpecError.self) { try Component.parseList(text) }
+        }
+    }
+
+    @Suite("Ports")
+    struct Ports {
+        @Test func hadoop2UsesTheEphemeralRangeForHDFS() {
+            let ports = HadoopMajorVersion.v2.ports
+            #expect(ports.namenodeHTTP == 50070)
+            #expect([ports.datanodeData, ports.datanodeHTTP, ports.datanodeIPC] == [50010, 50075, 50020])
+            #expect(ports.secondaryNamenodeHTTP == 50090)
+        }
+
+        @Test func hadoop3MovedHDFSPorts() {
+            let ports = HadoopMajorVersion.v3.ports
+            #expect(ports.namenodeHTTP == 9870)
+            #expect([ports.datanodeData, ports.datanodeHTTP, ports.datanodeIPC] == [9866, 9864, 9867])
+            #expect(ports.secondaryNamenodeHTTP == 9868)
+        }
+
+        @Test(arguments: HadoopMajorVersion.allCases)
+        func yarnAndHistoryPortsAreShared(_ version: HadoopMajorVersion) {
+            let ports = version.ports
+            #expect(ports.namenodeRPC == 8020)
+            #expect([ports.resourcemanagerWeb, ports.resourcemanagerClient, ports.resourcemanagerScheduler,
+                     ports.resourcemanagerTracker, ports.resourcemanagerAdmin] == [8088, 8032, 8030, 8031, 8033])
+            #expect(ports.nodemanagerWeb == 8042)
+            #expect([ports.historyWeb, ports.historyRPC] == [19888, 10020])
+        }
+
+        @Test func versionsParse() throws {
+            #expect(try HadoopMajorVersion(parsing: "2.7.3") == .v2)
+            #expect(try HadoopMajorVersion(parsing: "3") == .v3)
+            #expect(throws: SpecError.self) { try HadoopMajorVersion(parsing: "1.2") }
+        }
+    }
+
+    @Suite("Images")
+    struct Images {
+        @Test func offlineImageIsHDFSOnlyHadoop2() throws {
+            let profile = try ImageProfile.guess(reference: ImageProfile.offlineReference)
+            #expect(profile.hadoopVersion == .v2)
+            #expect(profile.components == [.hdfs])
+        }
+
+        @Test func versionComesFromTheTag() throws {
+            #expect(try ImageProfile.guess(reference: "apache/hadoop:3.4.1").hadoopVersion == .v3)
+            #expect(try ImageProfile.guess(reference: "localhost:5000/apache/hadoop:2.10.2").hadoopVersion == .v2)
+        }
+
+        @Test func labelsWin() throws {
+            let profile = try ImageProfile(reference: "mine:latest", labels: [
+                ImageProfile.Label.hadoopVersion: "2.7.3",
+                ImageProfile.Label.components: "hdfs",
+                ImageProfile.Label.dataDirectory: "/srv/data",
+            ])
+            #expect(profile.hadoopVersion == .v2)
+            #expect(profile.components == [.hdfs])
+            #expect(profile.dataDirectory == "/srv/data")
+        }
+
+        @Test(arguments: ["", "a b", "-x", "img:", "$(x)"])
+        func rejectsBadReferences(_ reference: String) {
+            #expect(throws: SpecError.self) { try ImageProfile.guess(reference: reference) }
+        }
+    }
+}
