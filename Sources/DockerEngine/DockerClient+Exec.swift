@@ -66,4 +66,39 @@ extension DockerClient {
         }
         throw .timeout(operation: "exit code of exec \(id)")
     }
+
+    /// Creates and starts an exec with stdin attached, over a hijacked connection.
+    public func execAttached(container: String, spec: ExecSpec) async throws(DockerError) -> ExecSession {
+        var spec = spec
+        spec.attachStdin = true
+        let execID = try await createExec(container: container, spec: spec)
+        return try await startExecAttached(id: execID, tty: spec.tty)
+    }
+
+    /// Starts a created exec (made with `attachStdin`) and takes over its connection:
+    /// the engine answers `101 UPGRADED` and from then on the socket carries stdin to
+    /// the process and its output back.
+    public func startExecAttached(id: String, tty: Bool = false) async throws(DockerError) -> ExecSession {
+        let body = Array(#"{"Detach":false,"Tty":\#(tty)}"#.utf8)
+        let head = """
+            POST \(apiVersion.pathPrefix)/exec/\(id.pathEscaped)/start HTTP/1.1\r
+            Host: localhost\r
+            Content-Type: application/json\r
+            Content-Length: \(body.count)\r
+            Connection: Upgrade\r
+            Upgrade: tcp\r
+            \r
+
+            """
+        let (connection, _, initialBytes) = try await HijackedConnection.open(
+            socketPath: endpoint.socketPath,
+            request: Array(head.utf8) + body,
+            timeout: timeouts.request
+        )
+        let raw = connection.incoming(startingWith: initialBytes)
+        let output: AsyncThrowingStream<OutputChunk, any Error> = tty
+            ? .decoding(raw, with: RawStreamDecoder())
+            : .decoding(raw, with: MultiplexedStreamDecoder())
+        return ExecSession(id: id, output: output, connection: connection, client: self)
+    }
 }

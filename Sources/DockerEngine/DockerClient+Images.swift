@@ -60,6 +60,7 @@ extension DockerClient {
         query.add("rm", options.removeIntermediate)
         query.add("forcerm", options.forceRemoveIntermediate)
         query.add("target", options.target)
+        query.add("networkmode", options.networkMode)
         let response = try await openStream(.post, "/build", query: query, body: .tar(.bytes(context)))
         return Self.progressMessages(response.body)
     }

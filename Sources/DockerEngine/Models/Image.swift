@@ -138,6 +138,9 @@ public struct BuildOptions: Sendable, Hashable {
     public var forceRemoveIntermediate: Bool
     /// A multi-stage build's target stage.
     public var target: String?
+    /// Network for `RUN` steps: `none` for builds that must not reach out, a network name,
+    /// or `nil` for the engine's default bridge.
+    public var networkMode: String?
 
     public init(
         tags: [String] = [],
@@ -148,7 +151,8 @@ public struct BuildOptions: Sendable, Hashable {
         pull: Bool = false,
         removeIntermediate: Bool = true,
         forceRemoveIntermediate: Bool = true,
-        target: String? = nil
+        target: String? = nil,
+        networkMode: String? = nil
     ) {
         self.tags = tags
         self.dockerfile = dockerfile
@@ -159,5 +163,6 @@ public struct BuildOptions: Sendable, Hashable {
         self.removeIntermediate = removeIntermediate
         self.forceRemoveIntermediate = forceRemoveIntermediate
         self.target = target
+        self.networkMode = networkMode
     }
 }

@@ -39,6 +39,13 @@ final class TransferThreadPool: @unchecked Sendable {
         if needsThread { startThread() }
     }
 
+    /// Runs blocking work that is not a libcurl transfer on a pool thread and returns its result.
+    func run<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            submit { _ in continuation.resume(returning: work()) }
+        }
+    }
+
     private func startThread() {
         let thread = Thread { [self] in runWorker() }
         thread.name = "hind-curl"
