@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "HindTestSupport", dependencies: ["DockerEngine"], path: "Tests/HindTestSupport"),
         .testTarget(name: "DockerEngineTests", dependencies: ["DockerEngine", "HindTestSupport"]),
         .testTarget(name: "HindClusterTests", dependencies: ["HindCluster"]),
-        .testTarget(name: "HindCLITests", dependencies: ["HindCLI", "HindCluster"]),
+        .testTarget(name: "HindCLITests", dependencies: ["HindCLI", "HindCluster", "HindTestSupport"]),
         .testTarget(
             name: "HindIntegrationTests",
             dependencies: ["HindCLI", "HindProvisioner", "DockerEngine", "HindTestSupport"]

@@ -1,0 +1,134 @@
+#!/bin/sh
+# hind launcher for node 'resourcemanager' of cluster 'yarn'.
+# Rendered by hind; edits are overwritten. Usage: launcher.sh [run|health]
+set -eu
+
+HIND_CLUSTER='yarn'
+HIND_NODE='resourcemanager'
+HIND_DAEMONS='resourcemanager'
+HIND_HEALTH_HOST='resourcemanager'
+HIND_HEALTH_PORTS='8031'
+HIND_WAIT_TIMEOUT='300'
+HIND_NAME_DIR='/data/dfs/name'
+HIND_RENDERED_CONF='/hind/conf'
+HIND_CONF_DIR='/tmp/hind/conf'
+HIND_RESOURCEMANAGER_WAIT=''
+HIND_RESOURCEMANAGER_OPTS_VAR='YARN_RESOURCEMANAGER_OPTS'
+HIND_RESOURCEMANAGER_HEAP_MB='1024'
+
+log() { printf 'hind[%s]: %s\n' "$HIND_NODE" "$*" >&2; }
+
+# port_open HOST PORT: whether a TCP connection succeeds, with bash's /dev/tcp or nc.
+port_open() {
+    if command -v bash >/dev/null 2>&1; then
+        bash -c 'exec 3<>"/dev/tcp/$1/$2"' hind-probe "$1" "$2" >/dev/null 2>&1
+    elif command -v nc >/dev/null 2>&1; then
+        nc -z -w 2 "$1" "$2" >/dev/null 2>&1
+    else
+        log "neither bash nor nc is in the image: cannot probe ports"
+        return 2
+    fi
+}
+
+# wait_for HOST:PORT: until it accepts connections, or fail after HIND_WAIT_TIMEOUT seconds.
+wait_for() {
+    host=${1%:*}
+    port=${1##*:}
+    waited=0
+    until port_open "$host" "$port"; do
+        if [ "$waited" -ge "$((HIND_WAIT_TIMEOUT * 5))" ]; then
+            log "gave up waiting for $1 after ${HIND_WAIT_TIMEOUT}s"
+            return 1
+        fi
+        sleep 0.2
+        waited=$((waited + 1))
+    done
+}
+
+# daemon_value DAEMON FIELD: the rendered HIND_<DAEMON>_<FIELD> value.
+daemon_value() {
+    eval "printf '%s' \"\${HIND_$(printf '%s' "$1" | tr 'a-z' 'A-Z')_$2}\""
+}
+
+prepare_config() {
+    rm -rf "$HIND_CONF_DIR"
+    mkdir -p "$HIND_CONF_DIR"
+    if [ -n "${HADOOP_HOME:-}" ] && [ -d "$HADOOP_HOME/etc/hadoop" ]; then
+        cp -R "$HADOOP_HOME/etc/hadoop/." "$HIND_CONF_DIR/"
+    fi
+    cp "$HIND_RENDERED_CONF"/*.xml "$HIND_CONF_DIR/"
+    export HADOOP_CONF_DIR="$HIND_CONF_DIR"
+}
+
+format_namenode_once() {
+    if [ -f "$HIND_NAME_DIR/current/VERSION" ]; then
+        log "NameNode directory $HIND_NAME_DIR is formatted: keeping its data"
+        return 0
+    fi
+    log "formatting the NameNode in $HIND_NAME_DIR"
+    mkdir -p "$HIND_NAME_DIR"
+    hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+}
+
+# run_daemon DAEMON: wait for its dependency, set its heap, then become the daemon.
+run_daemon() {
+    dependency=$(daemon_value "$1" WAIT)
+    if [ -n "$dependency" ]; then
+        log "$1 waits for $dependency"
+        wait_for "$dependency"
+    fi
+    opts_var=$(daemon_value "$1" OPTS_VAR)
+    heap=$(daemon_value "$1" HEAP_MB)
+    eval "current=\${$opts_var:-}"
+    export "$opts_var=-Xmx${heap}m -Xms${heap}m ${current}"
+    log "starting $1 (heap ${heap}m)"
+    case "$1" in
+        namenode | datanode) exec hdfs "$1" ;;
+        resourcemanager | nodemanager) exec yarn "$1" ;;
+        historyserver) exec mapred historyserver ;;
+        *) log "unknown daemon $1"; exit 2 ;;
+    esac
+}
+
+# supervise: run every daemon in the background; when one exits, stop the others and
+# exit non-zero. SIGTERM and SIGINT are forwarded to all of them.
+supervise() {
+    pids=""
+    for daemon in $HIND_DAEMONS; do
+        run_daemon "$daemon" &
+        pids="$pids $!"
+    done
+    trap 'log "stopping daemons"; kill -TERM $pids 2>/dev/null; wait; exit 143' TERM INT
+    while :; do
+        for pid in $pids; do
+            if ! kill -0 "$pid" 2>/dev/null; then
+                status=0
+                wait "$pid" || status=$?
+                log "a daemon (pid $pid) exited with status $status: stopping the node"
+                kill -TERM $pids 2>/dev/null || true
+                wait || true
+                [ "$status" -ne 0 ] || status=1
+                exit "$status"
+            fi
+        done
+        sleep 1 &
+        wait $! || true
+    done
+}
+
+health() {
+    for port in $HIND_HEALTH_PORTS; do
+        port_open "$HIND_HEALTH_HOST" "$port" || exit 1
+    done
+}
+
+case "${1:-run}" in
+    run)
+        prepare_config
+        case " $HIND_DAEMONS " in *" namenode "*) format_namenode_once ;; esac
+        set -- $HIND_DAEMONS
+        if [ "$#" -eq 1 ]; then run_daemon "$1"; else supervise; fi
+        ;;
+    health) health ;;
+    *) log "usage: launcher.sh [run|health]"; exit 2 ;;
+esac
