@@ -1,15 +1,15 @@
 /// Status line and headers of a response, available before its body.
-public struct HTTPResponseHead: Sendable, Equatable {
-    public var status: Int
+struct HTTPResponseHead: Sendable, Equatable {
+    var status: Int
     /// Header names are lower-cased; a repeated header keeps its last value.
-    public var headers: [String: String]
+    var headers: [String: String]
 
-    public init(status: Int, headers: [String: String] = [:]) {
+    init(status: Int, headers: [String: String] = [:]) {
         self.status = status
         self.headers = headers
     }
 
-    public subscript(header name: String) -> String? {
+    subscript(header name: String) -> String? {
         headers[name.lowercased()]
     }
 }

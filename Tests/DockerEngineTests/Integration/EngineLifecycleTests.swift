@@ -151,7 +151,7 @@ struct EngineLifecycleTests {
     }
 
     @Test func createsContainersInParallel() async throws {
-        try await TestEngine.withLabeledObjects(prefix: "par") { client, labels in
+        let labels = try await TestEngine.withLabeledObjects(prefix: "par") { client, labels in
             let image = try await BusyboxImage.ensure(using: client)
             let ids = try await withThrowingTaskGroup(of: String.self) { group in
                 for index in 0..<10 {
@@ -169,8 +169,10 @@ struct EngineLifecycleTests {
             let listed = try await client.listContainers(labels: labels, all: false)
             #expect(Set(listed.map(\.id)) == Set(ids))
             #expect(listed.allSatisfy { $0.state == "running" })
+            return labels
         }
         // withLabeledObjects removed them; nothing carrying the label is left.
+        #expect(try await TestEngine.client().listContainers(labels: labels, all: true).isEmpty)
     }
 
     @Test func cancellingAFollowedLogStreamEndsItPromptly() async throws {
@@ -231,11 +233,13 @@ struct EngineLifecycleTests {
                 return actions
             }
             let id = try await client.createContainer(spec: ContainerSpec(image: image, cmd: ["true"], labels: labels, networkMode: "none"))
-            // An unlabelled container's events must not come through the filter.
-            let other = try await client.createContainer(spec: ContainerSpec(image: image, cmd: ["true"], labels: [TestEngine.labelKey: labels[TestEngine.labelKey]! + "-other"], networkMode: "none"))
-            defer { Task { try? await client.removeContainer(id: other, force: true) } }
-            try await client.startContainer(id: id)
-            #expect(try await client.waitContainer(id: id) == 0)
+            // Another run's container must not come through the filter.
+            try await TestEngine.withLabeledObjects(prefix: "events-other") { client, otherLabels in
+                let other = try await client.createContainer(spec: ContainerSpec(image: image, cmd: ["true"], labels: otherLabels, networkMode: "none"))
+                try await client.startContainer(id: other)
+                try await client.startContainer(id: id)
+                #expect(try await client.waitContainer(id: id) == 0)
+            }
 
             let timeout = Task {
                 try await Task.sleep(for: .seconds(20))
