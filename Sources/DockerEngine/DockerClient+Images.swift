@@ -50,6 +50,16 @@ extension DockerClient {
     /// output arrives as the stream's messages (`stream`), the image id as `auxID`, and a
     /// failed step is thrown from the stream as ``DockerError/streamError(message:)``.
     public func buildImage(context: [UInt8], options: BuildOptions = BuildOptions()) async throws(DockerError) -> AsyncThrowingStream<ProgressMessage, any Error> {
+        try await buildImage(body: .bytes(context), options: options)
+    }
+
+    /// Builds an image from a build context tar file on disk, streamed (a context holding
+    /// a Hadoop distribution is a few hundred MB); see ``buildImage(context:options:)``.
+    public func buildImage(contextFile path: String, options: BuildOptions = BuildOptions()) async throws(DockerError) -> AsyncThrowingStream<ProgressMessage, any Error> {
+        try await buildImage(body: .file(path: path), options: options)
+    }
+
+    private func buildImage(body: HTTPBody, options: BuildOptions) async throws(DockerError) -> AsyncThrowingStream<ProgressMessage, any Error> {
         var query = QueryItems()
         for tag in options.tags { query.add("t", tag) }
         query.add("dockerfile", options.dockerfile)
@@ -61,7 +71,7 @@ extension DockerClient {
         query.add("forcerm", options.forceRemoveIntermediate)
         query.add("target", options.target)
         query.add("networkmode", options.networkMode)
-        let response = try await openStream(.post, "/build", query: query, body: .tar(.bytes(context)))
+        let response = try await openStream(.post, "/build", query: query, body: .tar(body))
         return Self.progressMessages(response.body)
     }
 

@@ -99,6 +99,10 @@ final class CurlTransfer: @unchecked Sendable {
         try easy.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.roundedUpMilliseconds)
         try easy.set(CURLOPT_TIMEOUT_MS, request.timeout?.roundedUpMilliseconds ?? 0)
+        if request.followRedirects {
+            try easy.set(CURLOPT_FOLLOWLOCATION, true)
+            try easy.set(CURLOPT_MAXREDIRS, 10)
+        }
 
         switch (request.method, request.body) {
         case (.get, nil):

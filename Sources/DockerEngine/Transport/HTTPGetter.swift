@@ -14,21 +14,23 @@ public struct HTTPGetter: Sendable {
     public func get(
         _ url: String,
         headers: [String: String] = [:],
-        timeout: Duration = .seconds(10)
+        timeout: Duration = .seconds(10),
+        followRedirects: Bool = false
     ) async throws(TransportError) -> (status: Int, body: [UInt8]) {
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             method: .get,
             url: url,
             headers: headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
             connectTimeout: min(connectTimeout, timeout),
             timeout: timeout
         )
+        request.followRedirects = followRedirects
         let response = try await CurlTransport(unixSocketPath: nil).send(request)
         return (response.status, response.body)
     }
 }
 
-/// One plain HTTP GET; see ``HTTPGetter/get(_:headers:timeout:)``.
+/// One plain HTTP GET; see ``HTTPGetter/get(_:headers:timeout:followRedirects:)``.
 public func httpGet(url: String, timeout: Duration = .seconds(10)) async throws(TransportError) -> (status: Int, body: [UInt8]) {
     try await HTTPGetter().get(url, timeout: timeout)
 }

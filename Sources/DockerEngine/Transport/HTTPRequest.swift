@@ -27,6 +27,8 @@ struct HTTPRequest: Sendable {
     var connectTimeout: Duration
     /// Time allowed for the whole exchange; `nil` for none (followed streams, waits).
     var timeout: Duration?
+    /// Follow `Location` on 3xx answers (WebHDFS redirects reads to a DataNode).
+    var followRedirects = false
 
     init(
         method: HTTPMethod,

@@ -127,7 +127,7 @@ struct EngineLifecycleTests {
             try await client.createNetwork(NetworkSpec(name: network, labels: labels))
             let id = try await client.createContainer(spec: ContainerSpec(
                 image: image,
-                cmd: ["sh", "-c", "mkdir -p /www && echo hello-from-busybox > /www/index.html && exec httpd -f -p 8080 -h /www"],
+                cmd: ["sh", "-c", "mkdir -p /www/sub && echo hello-from-busybox > /www/index.html && echo sub > /www/sub/index.html && exec httpd -f -p 8080 -h /www"],
                 labels: labels,
                 publishedPorts: [PortPublication(ContainerPort(8080))],
                 networkMode: network
@@ -147,6 +147,12 @@ struct EngineLifecycleTests {
             #expect(String(decoding: response.body, as: UTF8.self) == "hello-from-busybox\n")
             let missing = try await httpGet(url: "http://127.0.0.1:\(hostPort)/missing", timeout: .seconds(2))
             #expect(missing.status == 404)
+            // A directory without its slash is redirected; following lands on its index.
+            let redirect = try await HTTPGetter().get("http://127.0.0.1:\(hostPort)/sub", timeout: .seconds(2))
+            #expect((300..<400).contains(redirect.status))
+            let followed = try await HTTPGetter().get("http://127.0.0.1:\(hostPort)/sub", timeout: .seconds(2), followRedirects: true)
+            #expect(followed.status == 200)
+            #expect(String(decoding: followed.body, as: UTF8.self) == "sub\n")
         }
     }
 
