@@ -1,3 +1,5 @@
+import Foundation
+
 extension DockerClient {
     /// The image `reference` (`name:tag` or id).
     ///
@@ -158,5 +160,3 @@ extension DockerError {
         return .transport(message: String(describing: error))
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the Docker Engine API listens: a unix socket.
 ///
 /// Docker, rootless Docker and Podman's Docker-compatible service all serve the API
@@ -38,5 +40,3 @@ public struct EngineEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "unix://\(socketPath)" }
 }
-
-import Foundation

@@ -124,7 +124,7 @@ final class CurlTransfer: @unchecked Sendable {
             try easy.set(CURLOPT_INFILESIZE_LARGE, offset: source.length)
             try easy.set(CURLOPT_CUSTOMREQUEST, request.method.rawValue)
             try easy.set(CURLOPT_READDATA, pointer: context)
-            try checked(ccurl_setopt_read_function(easy.raw) { buffer, size, count, userdata in
+            try checked(CURLOPT_READFUNCTION, ccurl_setopt_read_function(easy.raw) { buffer, size, count, userdata in
                 let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
                 return transfer.readBody(into: buffer!, capacity: size * count)
             })
@@ -134,14 +134,14 @@ final class CurlTransfer: @unchecked Sendable {
         try easy.set(CURLOPT_HTTPHEADER, list: headerList)
 
         try easy.set(CURLOPT_HEADERDATA, pointer: context)
-        try checked(ccurl_setopt_header_function(easy.raw) { buffer, size, count, userdata in
+        try checked(CURLOPT_HEADERFUNCTION, ccurl_setopt_header_function(easy.raw) { buffer, size, count, userdata in
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
             let length = size * count
             transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: length))
             return length
         })
         try easy.set(CURLOPT_WRITEDATA, pointer: context)
-        try checked(ccurl_setopt_write_function(easy.raw) { buffer, size, count, userdata in
+        try checked(CURLOPT_WRITEFUNCTION, ccurl_setopt_write_function(easy.raw) { buffer, size, count, userdata in
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
             let length = size * count
             transfer.receiveBody(UnsafeRawBufferPointer(start: buffer, count: length))
@@ -149,7 +149,7 @@ final class CurlTransfer: @unchecked Sendable {
         })
         try easy.set(CURLOPT_NOPROGRESS, false)
         try easy.set(CURLOPT_XFERINFODATA, pointer: context)
-        try checked(ccurl_setopt_xferinfo_function(easy.raw) { userdata, _, _, _, _ in
+        try checked(CURLOPT_XFERINFOFUNCTION, ccurl_setopt_xferinfo_function(easy.raw) { userdata, _, _, _, _ in
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
             // Non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK.
             return transfer.isCancelled ? 1 : 0
@@ -157,8 +157,8 @@ final class CurlTransfer: @unchecked Sendable {
         return headerList
     }
 
-    private func checked(_ code: CURLcode) throws {
-        guard code == CURLE_OK else { throw CurlEasyHandle.SetOptionError(option: CURLOPT_URL, code: code) }
+    private func checked(_ option: CURLoption, _ code: CURLcode) throws {
+        guard code == CURLE_OK else { throw CurlEasyHandle.SetOptionError(option: option, code: code) }
     }
 
     // MARK: Callbacks (transfer thread)
