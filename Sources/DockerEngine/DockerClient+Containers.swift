@@ -46,6 +46,11 @@ extension DockerClient {
         try await requestJSON(.get, "/containers/\(id.pathEscaped)/json")
     }
 
+    /// The engine's inspect document as it sent it, for saving whole (e.g. CI artifacts).
+    public func inspectContainerJSON(id: String) async throws(DockerError) -> [UInt8] {
+        try await send(.get, "/containers/\(id.pathEscaped)/json").body
+    }
+
     /// Containers carrying all of `labels` (`[:]` for every container).
     ///
     /// - Parameter all: include stopped containers (by default they are included:

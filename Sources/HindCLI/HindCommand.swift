@@ -12,7 +12,11 @@ public struct HindCommand: AsyncParsableCommand {
               hind render -c 3 --output-dir ./cluster
             """,
         version: HindVersion.current,
-        subcommands: [RenderCommand.self]
+        subcommands: [
+            UpCommand.self, DownCommand.self, StatusCommand.self, ListCommand.self,
+            StopCommand.self, StartCommand.self, ExecCommand.self, LogsCommand.self,
+            ExportLogsCommand.self, ClientConfigCommand.self, RenderCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import DockerEngine
 import HindCluster
+import HindProvisioner
 
 /// The process entry point, kept here so the executable target stays a one-liner.
 ///
@@ -45,6 +47,12 @@ public enum HindMain {
         case let error as HindError:
             printError(error.description)
             return error.isUsage ? ExitStatus.usage : ExitStatus.failure
+        case let error as ProvisionError:
+            printError(error.description)
+            return error.isUsage ? ExitStatus.usage : ExitStatus.failure
+        case let error as DockerError:
+            printError(error.description)
+            return ExitStatus.failure
         case let exit as ExitCode:
             return exit.rawValue
         default:

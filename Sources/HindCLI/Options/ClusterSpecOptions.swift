@@ -2,7 +2,7 @@ import ArgumentParser
 import HindCluster
 
 /// The options that shape a cluster, shared by `up` and `render`.
-public struct ClusterSpecOptions: ParsableArguments {
+public struct ClusterSpecOptions: ParsableArguments, Sendable {
     @Option(
         name: [.customShort("c"), .customLong("workers")],
         parsing: .unconditional,

@@ -67,7 +67,7 @@ public struct ImageProfile: Hashable, Codable, Sendable {
     }
 
     /// Rejects references Docker would refuse, before anything is created.
-    static func validate(reference: String) throws(SpecError) {
+    public static func validate(reference: String) throws(SpecError) {
         let allowed = { (c: Character) in
             c.isASCII && (c.isLetter || c.isNumber || "./:_-@".contains(c))
         }

@@ -1,7 +1,7 @@
 /// Which daemon ports a cluster publishes on the host, and where.
 ///
 /// Only the entry points a person or a client uses are published: the NameNode RPC and
-/// web UI and the ResourceManager web UI. A `nil` host port lets the engine choose a free
+/// web UI, the ResourceManager web UI and the JobHistory web UI. A `nil` host port lets the engine choose a free
 /// one, so two clusters run side by side.
 public struct PortPublishing: Hashable, Codable, Sendable {
     public var hostIP: String

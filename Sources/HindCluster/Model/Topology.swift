@@ -47,6 +47,11 @@ public struct Topology: Hashable, Codable, Sendable {
 
     public func node(named name: String) -> Node? { nodes.first { $0.name == name } }
 
+    /// The published ports of the node running `daemon`.
+    public func published(by daemon: Daemon) -> [PublishedPort] {
+        nodes.first { $0.runs(daemon) }?.published ?? []
+    }
+
     /// Node names and daemons, without the rest: enough to check memory before building.
     static func nodeLayouts(workers: Int, components: Set<Component>) -> [(name: String, daemons: [Daemon])] {
         var layouts: [(name: String, daemons: [Daemon])] = [(namenode, [.namenode])]
@@ -79,7 +84,8 @@ public struct Topology: Hashable, Codable, Sendable {
                 [port(ports.namenodeHTTP, publishing.namenodeHTTP),
                  port(ports.namenodeRPC, publishing.namenodeRPC)]
             case .resourcemanager: [port(ports.resourcemanagerWeb, publishing.resourcemanagerWeb)]
-            case .datanode, .nodemanager, .historyserver: []
+            case .historyserver: [port(ports.historyWeb, nil)]
+            case .datanode, .nodemanager: []
             }
         }
     }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import HindCluster
+import HindProvisioner
+
+/// `hind down`: removes a cluster's containers, network and volumes.
+struct DownCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "down",
+        abstract: "Remove a cluster (containers, network, volumes); idempotent.")
+
+    @OptionGroup var cluster: ClusterNameOptions
+
+    @Flag(help: "Remove every cluster hind created.")
+    var all = false
+
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let provider = try await ProviderConnection.connect()
+        let target = all ? "every hind cluster" : "cluster \"\(try cluster.clusterName())\""
+        let removed = all ? try await provider.deleteAll() : try await provider.delete(try cluster.clusterName())
+        if output.isJSON {
+            try JSONOutput.print(["removedObjects": removed])
+        } else if removed == 0 {
+            print("Nothing to remove: \(target) does not exist.")
+        } else {
+            print(" ✓ Removed \(target) (\(removed) containers, networks and volumes)")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import HindProvisioner
+
+/// `hind list`: the clusters on this engine.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List clusters.")
+
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let clusters = try await ProviderConnection.connect().list()
+        if output.isJSON {
+            try JSONOutput.print(clusters)
+        } else if clusters.isEmpty {
+            print("No clusters. Create one with: hind up -c 3")
+        } else {
+            print(ClusterText.table([["NAME", "NODES", "RUNNING", "IMAGE"]] + clusters.map {
+                [$0.name, String($0.nodes), String($0.running), $0.image ?? "-"]
+            }))
+        }
+    }
+}

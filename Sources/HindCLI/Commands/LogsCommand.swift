@@ -1,0 +1,57 @@
+import ArgumentParser
+import DockerEngine
+import Foundation
+import HindProvisioner
+
+/// `hind logs [NODE]`: a node's output, or every node's with a prefix.
+struct LogsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs", abstract: "Show the logs of one node, or of every node prefixed by its name.")
+
+    @OptionGroup var cluster: ClusterNameOptions
+
+    @Argument(help: "The node; all nodes when omitted.")
+    var node: String?
+
+    @Flag(name: [.customShort("f"), .long], help: "Keep streaming new output.")
+    var follow = false
+
+    @Option(help: "Only the last N lines of each node.")
+    var tail: Int?
+
+    func validate() throws {
+        if let tail, tail < 0 { throw ValidationError("--tail \(tail) is negative: use 0 or more lines") }
+    }
+
+    func run() async throws {
+        let name = try cluster.clusterName()
+        let provider = try await ProviderConnection.connect()
+        let options = LogOptions(follow: follow, tail: tail)
+        if let node {
+            let container = try await provider.container(of: node, in: name)
+            for try await chunk in try await provider.client.logs(container: container.id, options: options) {
+                (chunk.stream == .stderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(chunk.bytes))
+            }
+            return
+        }
+        let nodes = try await provider.nodeContainers(of: name)
+        let width = nodes.map(\.node.count).max() ?? 0
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (node, container) in nodes {
+                group.addTask {
+                    let prefix = node.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
+                    var pending = ""
+                    for try await chunk in try await provider.client.logs(container: container.id, options: options) {
+                        pending += chunk.text
+                        while let newline = pending.firstIndex(of: "\n") {
+                            print(prefix + pending[..<newline])
+                            pending = String(pending[pending.index(after: newline)...])
+                        }
+                    }
+                    if !pending.isEmpty { print(prefix + pending) }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}

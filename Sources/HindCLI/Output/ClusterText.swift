@@ -1,0 +1,37 @@
+import HindCluster
+import HindProvisioner
+
+/// The text `up`, `start` and `status` print for people.
+enum ClusterText {
+    static func ready(_ status: ClusterStatus, name: ClusterName) -> String {
+        let flag = name == .default ? "" : " --name \(name)"
+        var lines = ["Cluster \"\(name)\" is ready: \(ClusterReport.readyLine(status)).", ""]
+        lines += endpoints(status.endpoints)
+        lines += [
+            "",
+            "Use it:",
+            "  hind exec\(flag) namenode -- hdfs dfs -ls /",
+            "  hind exec\(flag) namenode -- hdfs dfsadmin -report",
+            "  hind status\(flag)",
+            "  hind down\(flag)",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    static func endpoints(_ endpoints: ClusterEndpoints) -> [String] {
+        [
+            ("NameNode UI", endpoints.namenodeUI), ("NameNode RPC", endpoints.namenodeRPC),
+            ("ResourceManager UI", endpoints.resourcemanagerUI), ("JobHistory UI", endpoints.historyUI),
+        ].compactMap { label, url in url.map { "  \(label.padding(toLength: 20, withPad: " ", startingAt: 0))\($0)" } }
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        guard let header = rows.first else { return "" }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+            }.joined()
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,183 @@
+import DockerEngine
+import Foundation
+import HindCluster
+
+extension DockerProvider {
+    /// Creates a cluster as ordered steps; any failure (or cancellation, e.g. Ctrl-C)
+    /// removes everything carrying the cluster's label unless `options.retain`.
+    public func create(_ topology: Topology, options: CreateOptions, status: any StatusReporter) async throws -> ClusterStatus {
+        try await preflight(topology)
+        do {
+            try await status.step("Preparing network and volumes") { try await createNetworkAndVolumes(topology) }
+            try await status.step("Creating \(topology.nodes.count) containers") { try await createContainers(topology) }
+            try await status.step("Starting nodes") { try await startContainers(topology.nodes.map(\.containerName)) }
+            return try await waitUntilReady(topology.spec, options: options, status: status)
+        } catch {
+            await reportFailingNodes(topology.name, status: status)
+            if !options.retain {
+                // A fresh task: cleanup must run even when this one was cancelled.
+                let removal = Task { try await self.delete(topology.name) }
+                _ = try? await removal.value
+            }
+            if error is CancellationError || (error as? DockerError) == .cancelled || Task.isCancelled {
+                throw ProvisionError.interrupted
+            }
+            throw error
+        }
+    }
+
+    /// Everything that can be refused before an object exists.
+    func preflight(_ topology: Topology) async throws {
+        let spec = topology.spec
+        let missing = spec.componentsMissingFromImage
+        guard missing.isEmpty else {
+            throw ProvisionError.imageLacksComponents(
+                spec.image.reference, missing: missing, has: Component.ordered(spec.image.components))
+        }
+        let existing = try await client.listContainers(labels: [ClusterLabels.cluster: topology.name.rawValue], all: true)
+        let networks = try await client.listNetworks(labels: topology.labels)
+        guard existing.isEmpty, networks.isEmpty else { throw ProvisionError.clusterExists(topology.name) }
+        for (port, option) in [
+            (spec.publishing.namenodeHTTP, "--namenode-port"),
+            (spec.publishing.resourcemanagerWeb, "--resourcemanager-port"),
+            (spec.publishing.namenodeRPC, "--namenode-rpc-port"),
+        ] {
+            if let port, HostPort.isBusy(port, host: spec.publishing.hostIP) {
+                throw ProvisionError.hostPortBusy(port, option: option)
+            }
+        }
+        if let distribution = spec.distribution {
+            try Self.checkDistribution(distribution)
+        }
+    }
+
+    static func checkDistribution(_ path: String) throws {
+        guard path.hasPrefix("/") else {
+            throw ProvisionError.invalidDistribution(path, reason: "the path is not absolute")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ProvisionError.invalidDistribution(path, reason: "no such directory")
+        }
+        guard FileManager.default.isExecutableFile(atPath: path + "/bin/hdfs") else {
+            throw ProvisionError.invalidDistribution(path, reason: "no executable bin/hdfs")
+        }
+    }
+
+    func createNetworkAndVolumes(_ topology: Topology) async throws {
+        let client = self.client
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                _ = try await client.createNetwork(NetworkSpec(name: topology.networkName, labels: topology.labels))
+            }
+            for node in topology.nodes {
+                group.addTask {
+                    _ = try await client.createVolume(VolumeSpec(name: node.volumeName, labels: topology.labels))
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Creates every container and places its launcher and config, all in parallel.
+    func createContainers(_ topology: Topology) async throws {
+        let client = self.client
+        let rendered = RenderedCluster(topology: topology)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for node in topology.nodes {
+                group.addTask {
+                    let spec = ContainerSpecBuilder.spec(for: node, in: topology)
+                    let id = try await client.createContainer(name: node.containerName, spec: spec)
+                    try await client.putArchive(container: id, path: "/", archive: ContainerSpecBuilder.files(for: node, in: rendered))
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Starts containers in parallel: each launcher waits for what its daemons need.
+    func startContainers(_ names: [String]) async throws {
+        let client = self.client
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for name in names {
+                group.addTask { try await client.startContainer(id: name) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Polls Hadoop until the cluster is ready, a node exits, or `options.wait` passes.
+    func waitUntilReady(_ spec: ClusterSpec, options: CreateOptions, status: any StatusReporter) async throws -> ClusterStatus {
+        let topology = Topology(spec: spec)
+        let check = try await readinessCheck(for: topology)
+        let clock = ContinuousClock()
+        let deadline = clock.now + options.wait
+        let started = clock.now
+        var unmet = "the NameNode web endpoint does not answer yet"
+        var lastStateCheck = clock.now - .seconds(10)
+        return try await status.step("Waiting for Hadoop to report the cluster ready", detail: { ClusterReport.readyLine($0) }) {
+            while true {
+                try Task.checkCancellation()
+                let metrics = await check.measure()
+                if let missing = check.unmet(metrics) {
+                    unmet = missing
+                } else {
+                    return try await self.status(topology.name, metrics: metrics, spec: spec)
+                }
+                if clock.now - lastStateCheck >= .seconds(1) {
+                    lastStateCheck = clock.now
+                    try await failIfANodeExited(topology)
+                }
+                guard clock.now < deadline else {
+                    throw ProvisionError.notReady(cluster: topology.name, unmet: unmet, seconds: (clock.now - started).seconds)
+                }
+                try await Task.sleep(for: Self.pollInterval)
+            }
+        }
+    }
+
+    /// A node that stopped while the cluster starts will not come back: fail at once.
+    func failIfANodeExited(_ topology: Topology) async throws {
+        for container in try await containers(of: topology.name) where container.state == "exited" || container.state == "dead" {
+            let inspect = try await client.inspectContainer(id: container.id)
+            throw ProvisionError.nodeExited(
+                node: container.labels[ClusterLabels.node] ?? container.name,
+                status: inspect.state.exitCode, oomKilled: inspect.state.oomKilled)
+        }
+    }
+
+    /// The host ports of the daemons' web endpoints, read from the engine.
+    func readinessCheck(for topology: Topology) async throws -> ReadinessCheck {
+        var ports: [Daemon: Int] = [:]
+        let table = topology.spec.ports
+        for (daemon, port) in [(Daemon.namenode, table.namenodeHTTP), (.resourcemanager, table.resourcemanagerWeb), (.historyserver, table.historyWeb)] {
+            guard let node = topology.nodes.first(where: { $0.runs(daemon) }) else { continue }
+            let inspect = try await client.inspectContainer(id: node.containerName)
+            ports[daemon] = inspect.hostPort(for: ContainerPort(port))
+        }
+        return ReadinessCheck(webPorts: ports, host: topology.spec.publishing.hostIP,
+                              expectedWorkers: topology.spec.workers, components: topology.spec.components)
+    }
+
+    /// Shows the last log lines of the nodes that are not healthy, before anything is removed.
+    func reportFailingNodes(_ name: ClusterName, status: any StatusReporter) async {
+        guard let containers = try? await containers(of: name) else { return }
+        for container in containers.sorted(by: { $0.name < $1.name }) {
+            let inspect = try? await client.inspectContainer(id: container.id)
+            let healthy = inspect?.state.running == true && inspect?.state.health?.status == "healthy"
+            guard !healthy else { continue }
+            let node = container.labels[ClusterLabels.node] ?? container.name
+            let state = inspect.map { "\($0.state.status)\($0.state.health.map { ", \($0.status)" } ?? "")" } ?? container.state
+            let tail = (try? await logTail(container.id, lines: 15)) ?? ""
+            status.note("node \(node) (\(state)), last log lines:\n" + tail.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"))
+        }
+    }
+
+    func logTail(_ id: String, lines: Int) async throws -> String {
+        var text = ""
+        for try await chunk in try await client.logs(container: id, options: LogOptions(tail: lines)) {
+            text += chunk.text
+        }
+        return text
+    }
+}

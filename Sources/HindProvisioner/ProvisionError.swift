@@ -1,0 +1,52 @@
+import Foundation
+import HindCluster
+
+/// Why provisioning or a lifecycle command failed; each reads as one line that says
+/// what to do next.
+public enum ProvisionError: Error, Sendable, CustomStringConvertible {
+    case clusterExists(ClusterName)
+    case clusterNotFound(ClusterName)
+    case nodeNotFound(String, cluster: ClusterName, known: [String])
+    case imageMissing(String, reason: String)
+    case imageLacksComponents(String, missing: [Component], has: [Component])
+    case hostPortBusy(Int, option: String)
+    case invalidDistribution(String, reason: String)
+    case notReady(cluster: ClusterName, unmet: String, seconds: Double)
+    case nodeExited(node: String, status: Int, oomKilled: Bool)
+    case interrupted
+
+    /// Bad input rather than a failure at run time.
+    public var isUsage: Bool {
+        switch self {
+        case .imageLacksComponents, .invalidDistribution: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .clusterExists(let name):
+            return "cluster '\(name)' already exists: use it (hind status --name \(name)), remove it with hind down --name \(name), or choose another --name"
+        case .clusterNotFound(let name):
+            return "no cluster named '\(name)': list clusters with hind list, or create it with hind up --name \(name)"
+        case .nodeNotFound(let node, let cluster, let known):
+            return "cluster '\(cluster)' has no node '\(node)': use one of \(known.joined(separator: ", "))"
+        case .imageMissing(let image, let reason):
+            return "image \(image) is not present and cannot be pulled (\(reason)): build the offline image with scripts/build-offline-image and pass --image \(ImageProfile.offlineReference)"
+        case .imageLacksComponents(let image, let missing, let has):
+            return "image \(image) ships \(has.map(\.rawValue).joined(separator: ",")) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(has.map(\.rawValue).joined(separator: ",")) or an image with them such as \(ImageProfile.onlineReference)"
+        case .hostPortBusy(let port, let option):
+            return "host port \(port) on 127.0.0.1 is in use: free it or choose another with \(option)"
+        case .invalidDistribution(let path, let reason):
+            return "--dist \(path) is not a Hadoop distribution (\(reason)): pass the directory that holds bin/hdfs, e.g. hadoop-dist/target/hadoop-X.Y.Z"
+        case .notReady(let cluster, let unmet, let seconds):
+            return "cluster '\(cluster)' was not ready after \(String(format: "%.0f", seconds))s: \(unmet); see the logs above, raise --wait, or keep the containers with --retain to inspect them"
+        case .nodeExited(let node, let status, let oomKilled):
+            return oomKilled
+                ? "node \(node) was killed for running out of memory: raise --memory"
+                : "node \(node) exited with status \(status) while starting: see its logs above (hind logs \(node) with --retain)"
+        case .interrupted:
+            return "interrupted: the cluster's containers, network and volumes were removed"
+        }
+    }
+}
