@@ -71,7 +71,8 @@ hind_debian_mirror() {
 # with JAVA_HOME. Fails naming what could not be downloaded.
 hind_build_rootfs() {
   local out="$1" mirror rootfs log java
-  mirror="$(hind_debian_mirror "$HIND_BASE_SUITE")" ||
+  mirror="${HIND_DEBIAN_MIRROR:-}"
+  [[ -n "$mirror" ]] || mirror="$(hind_debian_mirror "$HIND_BASE_SUITE")" ||
     hind_die "no Debian mirror for '$HIND_BASE_SUITE' in /etc/apt/sources.list(.d); add one (e.g. deb http://deb.debian.org/debian $HIND_BASE_SUITE main)"
   rootfs="$(mktemp -d "${out%/*}/rootfs.XXXXXX")"
   HIND_CLEANUP_PATHS+=("$rootfs")

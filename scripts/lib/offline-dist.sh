@@ -72,7 +72,13 @@ hind_fetch_pyspark() {
   if ! "${pip[@]}" download --no-deps --no-binary :all: --no-build-isolation \
     "pyspark==$HIND_PYSPARK_VERSION" -d "$dir.tmp" >"$log" 2>&1; then
     rm -rf "$dir.tmp"
-    hind_die "downloading pyspark==$HIND_PYSPARK_VERSION from PyPI failed: $(grep -m1 -E 'ERROR|Error' "$log" || tail -n1 "$log"); check PyPI access (pip download pyspark==$HIND_PYSPARK_VERSION), then rerun"
+    local index why
+    index="$(sed -n 's/^Looking in indexes: //p' "$log" | head -n1)"
+    why="$(grep -m1 -E 'ERROR|Error' "$log" || tail -n1 "$log")"
+    if grep -qE 'NewConnectionError|Failed to establish|ConnectTimeout|connection broken|Could not fetch URL|ProxyError|SSLError' "$log"; then
+      why="cannot connect to ${index:-PyPI} ($(grep -m1 -oE '(NewConnectionError|ConnectTimeout|ProxyError|SSLError)[^)]*' "$log" || echo "connection failed"))"
+    fi
+    hind_die "downloading pyspark==$HIND_PYSPARK_VERSION from ${index:-PyPI} failed: $why; check PyPI access (pip download pyspark==$HIND_PYSPARK_VERSION), or put pyspark-$HIND_PYSPARK_VERSION.tar.gz in $dir, then rerun"
   fi
   mv "$dir.tmp/pyspark-$HIND_PYSPARK_VERSION.tar.gz" "$file" ||
     hind_die "pip did not leave pyspark-$HIND_PYSPARK_VERSION.tar.gz in $dir.tmp"

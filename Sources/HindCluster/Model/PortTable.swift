@@ -40,11 +40,13 @@ public struct PortTable: Hashable, Sendable, Codable {
         historyWeb: 19888, historyRPC: 10020
     )
 
-    /// The ports a daemon listens on, the first being the one others wait for.
+    /// The ports a daemon listens on, the first being the one its health check probes:
+    /// the port others wait for, or for a DataNode its web port (a bare connection to
+    /// the data port makes the DataNode log an error each time).
     public func listening(_ daemon: Daemon) -> [Int] {
         switch daemon {
         case .namenode: [namenodeRPC, namenodeHTTP]
-        case .datanode: [datanodeData, datanodeHTTP, datanodeIPC]
+        case .datanode: [datanodeHTTP, datanodeData, datanodeIPC]
         case .resourcemanager:
             [resourcemanagerTracker, resourcemanagerWeb, resourcemanagerClient,
              resourcemanagerScheduler, resourcemanagerAdmin]
