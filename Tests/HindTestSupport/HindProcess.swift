@@ -28,16 +28,15 @@ public enum HindProcess {
 
     /// Runs `hind arguments…` to completion. Output is read on other threads so a full
     /// pipe never stalls the child.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if let directory { process.currentDirectoryURL = directory }
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+        stdin: URL? = nil, executable: [String] = []
+    ) throws -> Result {
+        let process = try configured(arguments, environment: environment, in: directory, executable: executable)
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         let output = Captured()
         let group = DispatchGroup()
@@ -52,6 +51,33 @@ public enum HindProcess {
         process.waitUntilExit()
         group.wait()
         return Result(status: process.terminationStatus, stdout: output.stdout, stderr: output.stderr)
+    }
+
+    /// Starts `hind arguments…` without waiting, its output discarded: for signal tests.
+    public static func start(_ arguments: [String]) throws -> Process {
+        let process = try configured(arguments, environment: [:], in: nil, executable: [])
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// `executable` runs hind through another program, e.g. `["setpriv", "--reuid=65534", "--"]`.
+    private static func configured(
+        _ arguments: [String], environment: [String: String], in directory: URL?, executable: [String]
+    ) throws -> Process {
+        let process = Process()
+        if executable.isEmpty {
+            process.executableURL = binary
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = executable + [binary.path] + arguments
+        }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let directory { process.currentDirectoryURL = directory }
+        return process
     }
 
     private final class Captured: @unchecked Sendable {

@@ -41,9 +41,12 @@ extension DockerProvider {
             }
         }
         nodes.sort { NodeOrder.key($0.name) < NodeOrder.key($1.name) }
-        let ready = spec.map { spec in
+        // Ready: Hadoop says so and every node runs (HDFS notices a dead DataNode only
+        // after its heartbeat timeout).
+        let hadoopReady = spec.map { spec in
             metrics.map { ReadinessCheck(webPorts: [:], expectedWorkers: spec.workers, components: spec.components).unmet($0) == nil } ?? false
         } ?? false
+        let ready = hadoopReady && nodes.allSatisfy { $0.state == "running" }
         return ClusterStatus(
             name: name.rawValue, image: spec?.image.reference,
             components: spec.map { Component.ordered($0.components).map(\.rawValue) } ?? [],

@@ -1,0 +1,140 @@
+import DockerEngine
+import Foundation
+import HindCluster
+import HindTestSupport
+import Testing
+
+/// Real clusters: the offline image's NameNode and DataNodes, driven through `hind`.
+/// Serialized: each cluster takes both cores while its JVMs start.
+@Suite("Cluster lifecycle", .serialized, .requiresDockerEngine)
+struct LifecycleTests {
+    /// up → put/cat a 20 MB file with replication 3 → report and status agree →
+    /// kill a worker (the file still reads, status shows it) → stop/start keeps the data → down.
+    @Test func threeWorkerClusterServesHDFSAndSurvivesItsLifecycle() async throws {
+        let name = ClusterFixture.name("main")
+        defer { Task { await ClusterFixture.cleanUp(name) } }
+        let up = try ClusterFixture.hind(["up", "-c", "3", "--name", name, "--image", ClusterFixture.image])
+        #expect(up.stdout.contains("is ready: HDFS 3/3 DataNodes live, safe mode off"))
+        #expect(up.stdout.contains("NameNode UI"))
+
+        // A 20 MB random file, written through hind exec's stdin, replication 3.
+        let directory = try TemporaryDirectory()
+        let file = directory.appending("random.bin")
+        let bytes = (0..<20_000_000).map { _ in UInt8.random(in: 0...255) }
+        try Data(bytes).write(to: file)
+        try ClusterFixture.hind(["exec", "--name", name, "namenode", "--", "hdfs", "dfs", "-D", "dfs.replication=3", "-put", "-", "/random.bin"], stdin: file)
+        let readBack = try ClusterFixture.sh(name, "namenode", "hdfs dfs -cat /random.bin | md5sum | cut -d' ' -f1")
+        let written = try md5(file)
+        #expect(readBack.trimmingCharacters(in: .whitespacesAndNewlines) == written)
+        #expect(try ClusterFixture.sh(name, "namenode", "hdfs dfs -stat %r /random.bin").contains("3"))
+
+        let report = try ClusterFixture.sh(name, "namenode", "hdfs dfsadmin -report")
+        #expect(report.contains("Live datanodes (3)"))
+        let status = try ClusterFixture.statusJSON(name)
+        let hadoop = try #require(status["hadoop"] as? [String: Any])
+        #expect(hadoop["liveDataNodes"] as? Int == 3)
+        #expect(hadoop["fsState"] as? String == "Operational")
+        #expect(status["ready"] as? Bool == true)
+        #expect((status["nodes"] as? [[String: Any]])?.count == 4)
+
+        // Kill one worker: with replication 3 the file still reads back identical.
+        let client = try await TestEngine.client()
+        try await client.killContainer(id: "\(name)-worker-2")
+        let afterKill = try ClusterFixture.sh(name, "namenode", "hdfs dfs -cat /random.bin | md5sum | cut -d' ' -f1")
+        #expect(afterKill.trimmingCharacters(in: .whitespacesAndNewlines) == written)
+        let degraded = try ClusterFixture.statusJSON(name)
+        let worker2 = (degraded["nodes"] as? [[String: Any]])?.first { $0["name"] as? String == "worker-2" }
+        #expect(worker2?["state"] as? String == "exited")
+        #expect(degraded["ready"] as? Bool == false)
+
+        // stop, start: no re-format, the data is still there, every worker is back.
+        try ClusterFixture.hind(["stop", "--name", name])
+        let stopped = try ClusterFixture.statusJSON(name)
+        #expect((stopped["nodes"] as? [[String: Any]])?.allSatisfy { $0["state"] as? String == "exited" } == true)
+        let started = try ClusterFixture.hind(["start", "--name", name])
+        #expect(started.stdout.contains("HDFS 3/3 DataNodes live"))
+        let afterRestart = try ClusterFixture.sh(name, "namenode", "hdfs dfs -cat /random.bin | md5sum | cut -d' ' -f1")
+        #expect(afterRestart.trimmingCharacters(in: .whitespacesAndNewlines) == written)
+        let logs = try ClusterFixture.hind(["logs", "--name", name, "namenode"])
+        #expect(logs.stderr.contains("keeping its data"), "no re-format on start")
+
+        // export-logs writes every node's logs and inspect output.
+        let artifacts = try TemporaryDirectory()
+        try ClusterFixture.hind(["export-logs", "--name", name, artifacts.url.path])
+        #expect(Set(artifacts.files()).isSuperset(of: ["namenode.log", "namenode.inspect.json", "worker-3.log", "status.json"]))
+
+        try ClusterFixture.hind(["down", "--name", name])
+        #expect(try await ClusterFixture.objects(of: name).isEmpty)
+        try ClusterFixture.hind(["down", "--name", name])  // idempotent
+    }
+
+    @Test func twoClustersRunSideBySideAndDownRemovesOnlyOne() async throws {
+        let first = ClusterFixture.name("a"), second = ClusterFixture.name("b")
+        defer { Task { await ClusterFixture.cleanUp(first); await ClusterFixture.cleanUp(second) } }
+        try ClusterFixture.hind(["up", "-c", "1", "--name", first, "--image", ClusterFixture.image])
+        try ClusterFixture.hind(["up", "-c", "1", "--name", second, "--image", ClusterFixture.image])
+        let list = try ClusterFixture.hind(["list", "-o", "json"]).stdout
+        #expect(list.contains(first) && list.contains(second))
+        let a = try ClusterFixture.statusJSON(first), b = try ClusterFixture.statusJSON(second)
+        #expect(a["ready"] as? Bool == true && b["ready"] as? Bool == true)
+        let uiA = (a["endpoints"] as? [String: String])?["namenodeUI"], uiB = (b["endpoints"] as? [String: String])?["namenodeUI"]
+        #expect(uiA != nil && uiA != uiB, "each cluster gets its own free port")
+
+        try ClusterFixture.hind(["down", "--name", first])
+        #expect(try await ClusterFixture.objects(of: first).isEmpty)
+        #expect(try ClusterFixture.statusJSON(second)["ready"] as? Bool == true)
+        #expect(try ClusterFixture.sh(second, "namenode", "hdfs dfs -ls / && echo ok").contains("ok"))
+    }
+
+    @Test func readinessTimeoutRemovesEverythingUnlessRetained() async throws {
+        let name = ClusterFixture.name("wait")
+        defer { Task { await ClusterFixture.cleanUp(name) } }
+        let failed = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image, "--wait", "1s"], expect: 1)
+        #expect(failed.stderr.contains("was not ready after"))
+        #expect(try await ClusterFixture.objects(of: name).isEmpty)
+
+        let retained = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image, "--wait", "1s", "--retain"], expect: 1)
+        #expect(retained.stderr.contains("was not ready after"))
+        #expect(try await ClusterFixture.objects(of: name).contains { $0.hasSuffix("\(name)-namenode") }, "containers kept")
+        try ClusterFixture.hind(["down", "--name", name])
+        #expect(try await ClusterFixture.objects(of: name).isEmpty)
+    }
+
+    @Test func interruptDuringUpRemovesWhatWasCreated() async throws {
+        let name = ClusterFixture.name("sigint")
+        defer { Task { await ClusterFixture.cleanUp(name) } }
+        let process = try HindProcess.start(["up", "-c", "2", "--name", name, "--image", ClusterFixture.image])
+        // Interrupt once the containers exist.
+        for _ in 0..<200 where try await ClusterFixture.objects(of: name).filter({ $0.contains("worker-2") && !$0.hasSuffix("-data") }).isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(try await ClusterFixture.objects(of: name).isEmpty)
+    }
+
+    /// A reviewer's flow: a Hadoop distribution from the host mounted into the bare base image.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HIND_DIST_DIR"] != nil, "HIND_DIST_DIR not set: scripts/test sets it"))
+    func distributionMountedIntoTheBaseImage() async throws {
+        let name = ClusterFixture.name("dist")
+        defer { Task { await ClusterFixture.cleanUp(name) } }
+        let dist = try #require(ProcessInfo.processInfo.environment["HIND_DIST_DIR"])
+        let up = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", "hind/base:bookworm-jre17", "--dist", dist])
+        #expect(up.stdout.contains("HDFS 1/1 DataNodes live"))
+        #expect(try ClusterFixture.sh(name, "namenode", "command -v hdfs") == "/opt/hadoop/bin/hdfs\n")
+        try ClusterFixture.hind(["down", "--name", name])
+    }
+}
+
+func md5(_ file: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/md5sum")
+    process.arguments = [file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+}

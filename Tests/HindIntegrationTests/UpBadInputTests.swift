@@ -1,0 +1,114 @@
+import Foundation
+import HindCluster
+import HindTestSupport
+import Testing
+
+/// Every way `hind up` can be refused: one line naming the problem and the fix, a
+/// non-zero exit, and no object left with the cluster's label.
+@Suite("hind up refuses", .serialized, .requiresDockerEngine)
+struct UpBadInputTests {
+    static func refuse(_ arguments: [String], status: Int32, mentions: String, name: String = ClusterFixture.name("bad"),
+                       executable: [String] = [], environment: [String: String] = [:],
+                       sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let result = try HindProcess.run(["up", "--name", name] + arguments, environment: environment, executable: executable)
+        #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(mentions), "\(result.stderr)", sourceLocation: sourceLocation)
+        // Step lines may come first (kind-style); the error itself is one line, the last.
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("error: ") }.count == 1 && lines.last?.hasPrefix("error: ") == true,
+                "one error line, last: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(try await ClusterFixture.objects(of: name).isEmpty, "nothing left", sourceLocation: sourceLocation)
+    }
+
+    @Test func unreachableEngine() async throws {
+        try await Self.refuse(["--image", ClusterFixture.image], status: 1, mentions: "cannot reach the Docker engine at /nonexistent/docker.sock",
+                              environment: ["DOCKER_HOST": "unix:///nonexistent/docker.sock"])
+    }
+
+    @Test func socketNotPermitted() async throws {
+        // As an unprivileged user (nobody), the root-owned socket refuses the connection.
+        try await Self.refuse(["--image", ClusterFixture.image], status: 1, mentions: "permission denied",
+                              executable: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+    }
+
+    @Test func missingImageThatCannotBePulled() async throws {
+        try await Self.refuse(["--image", "hind-test/no-such-image:1"], status: 1,
+                              mentions: "image hind-test/no-such-image:1 is not present and cannot be pulled")
+    }
+
+    @Test func yarnOnTheHDFSOnlyImage() async throws {
+        try await Self.refuse(["--image", ClusterFixture.image, "--components", "hdfs,yarn"], status: 2,
+                              mentions: "ships hdfs only and cannot run yarn")
+    }
+
+    @Test func memoryTooSmallForADaemon() async throws {
+        try await Self.refuse(["--image", ClusterFixture.image, "--memory", "128m"], status: 2, mentions: "too small for the daemons")
+    }
+
+    @Test func busyFixedHostPort() async throws {
+        let listener = try TCPListener()
+        try await Self.refuse(["--image", ClusterFixture.image, "--namenode-port", String(listener.port)], status: 1,
+                              mentions: "host port \(listener.port) on 127.0.0.1 is in use")
+    }
+
+    @Test func distributionThatIsNotOne() async throws {
+        let directory = try TemporaryDirectory()
+        try await Self.refuse(["--image", ClusterFixture.image, "--dist", directory.url.path], status: 2,
+                              mentions: "is not a Hadoop distribution (no executable bin/hdfs)")
+    }
+
+    @Test func badWaitDuration() async throws {
+        try await Self.refuse(["--wait", "soon"], status: 2, mentions: "--wait")
+    }
+
+    @Test func nameThatExists() async throws {
+        let name = ClusterFixture.name("dup")
+        defer { Task { await ClusterFixture.cleanUp(name) } }
+        try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image])
+        let again = try HindProcess.run(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("cluster '\(name)' already exists"))
+        #expect(try ClusterFixture.statusJSON(name)["ready"] as? Bool == true, "the existing cluster is untouched")
+    }
+
+    @Test func verbsOnClustersAndNodesThatDoNotExist() throws {
+        let name = ClusterFixture.name("none")
+        for verb in [["status"], ["stop"], ["start"], ["logs"], ["exec", "namenode", "--", "true"]] {
+            let result = try HindProcess.run([verb[0], "--name", name] + verb.dropFirst())
+            #expect(result.status == 1, "\(verb)")
+            #expect(result.stderr.contains("no cluster named '\(name)'"), "\(verb): \(result.stderr)")
+        }
+        let noCommand = try HindProcess.run(["exec", "--name", name, "namenode"])
+        #expect(noCommand.status == 2)
+        #expect(noCommand.stderr.contains("no command given"))
+    }
+}
+
+/// A TCP listener on 127.0.0.1 holding an ephemeral port, closed when released.
+final class TCPListener {
+    let fd: Int32
+    let port: Int
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
+                guard bind(fd, pointer, length) == 0, listen(fd, 1) == 0 else { return -1 }
+                return getsockname(fd, pointer, &length)
+            }
+        }
+        guard bound == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
+        self.fd = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(fd) }
+}
