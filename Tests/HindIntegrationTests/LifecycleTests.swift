@@ -36,6 +36,7 @@ struct LifecycleTests {
         #expect(hadoop["fsState"] as? String == "Operational")
         #expect(status["ready"] as? Bool == true)
         #expect((status["nodes"] as? [[String: Any]])?.count == 4)
+        let endpoints = try #require(status["endpoints"] as? [String: String])
 
         // Kill one worker: with replication 3 the file still reads back identical.
         let client = try await TestEngine.client()
@@ -53,6 +54,7 @@ struct LifecycleTests {
         #expect((stopped["nodes"] as? [[String: Any]])?.allSatisfy { $0["state"] as? String == "exited" } == true)
         let started = try ClusterFixture.hind(["start", "--name", name])
         #expect(started.stdout.contains("HDFS 3/3 DataNodes live"))
+        #expect(try ClusterFixture.statusJSON(name)["endpoints"] as? [String: String] == endpoints, "host ports survive stop/start")
         let afterRestart = try ClusterFixture.sh(name, "namenode", "hdfs dfs -cat /random.bin | md5sum | cut -d' ' -f1")
         #expect(afterRestart.trimmingCharacters(in: .whitespacesAndNewlines) == written)
         let logs = try ClusterFixture.hind(["logs", "--name", name, "namenode"])

@@ -11,7 +11,7 @@ struct StopCommand: AsyncParsableCommand {
     func run() async throws {
         let name = try cluster.clusterName()
         try await ProviderConnection.connect().stop(name, status: StatusPrinter())
-        print("Cluster \"\(name)\" is stopped; start it again with: hind start\(name == .default ? "" : " --name \(name)")")
+        print("Cluster \"\(name)\" is stopped; start it again with: \(ClusterText.program) start\(name == .default ? "" : " --name \(name)")")
     }
 }
 

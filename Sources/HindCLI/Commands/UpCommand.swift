@@ -34,17 +34,16 @@ struct UpCommand: AsyncParsableCommand {
         let name = try cluster.clusterName()
         let provider = try await ProviderConnection.connect()
         let status: any StatusReporter = output.isJSON ? SilentStatus() : StatusPrinter()
+        let isJSON = output.isJSON
         let distribution = dist.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
 
-        let isJSON = output.isJSON
+        if !isJSON { FileHandle.standardError.write(Data("Creating cluster \"\(name)\" ...\n".utf8)) }
         let work = Task { [shape, wait, retain] in
             let profile = try await provider.resolveImage(shape.image, status: status)
             let spec = try shape.spec(name: name, image: distribution.map { Self.profile(profile, mounting: $0) } ?? profile,
                                       distribution: distribution)
-            if !isJSON {
-                let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
-                FileHandle.standardError.write(Data("Creating cluster \"\(name)\" (\(spec.workers) workers; \(components); Hadoop \(spec.hadoopVersion.rawValue).x) ...\n".utf8))
-            }
+            let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
+            status.note("\(spec.workers) worker\(spec.workers == 1 ? "" : "s"); \(components); Hadoop \(spec.hadoopVersion.rawValue).x; \(spec.memory) per node")
             return try await provider.create(Topology(spec: spec), options: CreateOptions(wait: wait.duration, retain: retain), status: status)
         }
         let trap = SignalTrap { work.cancel() }

@@ -1,19 +1,26 @@
+import Foundation
 import HindCluster
 import HindProvisioner
 
 /// The text `up`, `start` and `status` print for people.
 enum ClusterText {
+    /// How the user runs hind: `scripts/hind` sets this so the hints can be pasted.
+    static var program: String {
+        ProcessInfo.processInfo.environment["HIND_PROGRAM_NAME"] ?? "hind"
+    }
+
     static func ready(_ status: ClusterStatus, name: ClusterName) -> String {
         let flag = name == .default ? "" : " --name \(name)"
+        let hind = program
         var lines = ["Cluster \"\(name)\" is ready: \(ClusterReport.readyLine(status)).", ""]
         lines += endpoints(status.endpoints)
         lines += [
             "",
             "Use it:",
-            "  hind exec\(flag) namenode -- hdfs dfs -ls /",
-            "  hind exec\(flag) namenode -- hdfs dfsadmin -report",
-            "  hind status\(flag)",
-            "  hind down\(flag)",
+            "  \(hind) exec\(flag) namenode -- hdfs dfs -ls /",
+            "  \(hind) exec\(flag) namenode -- hdfs dfsadmin -report",
+            "  \(hind) status\(flag)",
+            "  \(hind) down\(flag)",
         ]
         return lines.joined(separator: "\n")
     }

@@ -8,17 +8,31 @@ public struct PortPublishing: Hashable, Codable, Sendable {
     public var namenodeRPC: Int?
     public var namenodeHTTP: Int?
     public var resourcemanagerWeb: Int?
+    public var historyWeb: Int?
 
     public init(
         hostIP: String = "127.0.0.1",
         namenodeRPC: Int? = nil,
         namenodeHTTP: Int? = nil,
-        resourcemanagerWeb: Int? = nil
+        resourcemanagerWeb: Int? = nil,
+        historyWeb: Int? = nil
     ) {
         self.hostIP = hostIP
         self.namenodeRPC = namenodeRPC
         self.namenodeHTTP = namenodeHTTP
         self.resourcemanagerWeb = resourcemanagerWeb
+        self.historyWeb = historyWeb
+    }
+
+    /// The same publishing with every unset port replaced by `choose()`: `hind up` fixes
+    /// free ports once, so they stay the same across `stop` and `start`.
+    public func fillingUnset(_ choose: () throws -> Int) rethrows -> PortPublishing {
+        var filled = self
+        filled.namenodeRPC = try namenodeRPC ?? choose()
+        filled.namenodeHTTP = try namenodeHTTP ?? choose()
+        filled.resourcemanagerWeb = try resourcemanagerWeb ?? choose()
+        filled.historyWeb = try historyWeb ?? choose()
+        return filled
     }
 
     /// Parses a host port given on the command line.

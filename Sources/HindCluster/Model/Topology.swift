@@ -84,7 +84,7 @@ public struct Topology: Hashable, Codable, Sendable {
                 [port(ports.namenodeHTTP, publishing.namenodeHTTP),
                  port(ports.namenodeRPC, publishing.namenodeRPC)]
             case .resourcemanager: [port(ports.resourcemanagerWeb, publishing.resourcemanagerWeb)]
-            case .historyserver: [port(ports.historyWeb, nil)]
+            case .historyserver: [port(ports.historyWeb, publishing.historyWeb)]
             case .datanode, .nodemanager: []
             }
         }

@@ -5,8 +5,17 @@ import HindCluster
 extension DockerProvider {
     /// Creates a cluster as ordered steps; any failure (or cancellation, e.g. Ctrl-C)
     /// removes everything carrying the cluster's label unless `options.retain`.
-    public func create(_ topology: Topology, options: CreateOptions, status: any StatusReporter) async throws -> ClusterStatus {
-        try await preflight(topology)
+    public func create(_ requested: Topology, options: CreateOptions, status: any StatusReporter) async throws -> ClusterStatus {
+        try await preflight(requested)
+        var spec = requested.spec
+        var chosen: Set<Int> = []
+        spec.publishing = try spec.publishing.fillingUnset {
+            var port = try HostPort.free(host: spec.publishing.hostIP)
+            while chosen.contains(port) { port = try HostPort.free(host: spec.publishing.hostIP) }
+            chosen.insert(port)
+            return port
+        }
+        let topology = Topology(spec: spec)
         do {
             try await status.step("Preparing network and volumes") { try await createNetworkAndVolumes(topology) }
             try await status.step("Creating \(topology.nodes.count) containers") { try await createContainers(topology) }
