@@ -79,9 +79,13 @@ hind_build_rootfs() {
   log="$HIND_CACHE/logs/debootstrap.log"
   mkdir -p "${log%/*}"
   hind_info "debootstrap $HIND_BASE_SUITE from $mirror (log: $log)"
-  local pkgs
+  local pkgs debs="$HIND_CACHE/debs"
   pkgs="$(IFS=,; printf '%s' "${HIND_BASE_PACKAGES[*]}")"
-  if ! debootstrap --variant=minbase --include="$pkgs" "$HIND_BASE_SUITE" "$rootfs" "$mirror" >"$log" 2>&1; then
+  # --cache-dir keeps the 90 MB of packages: a rebuild after a recipe change
+  # downloads only what changed on the mirror (debootstrap checks checksums).
+  mkdir -p "$debs"
+  if ! debootstrap --variant=minbase --cache-dir="$debs" --include="$pkgs" \
+    "$HIND_BASE_SUITE" "$rootfs" "$mirror" >"$log" 2>&1; then
     # debootstrap names the failing download in lines like
     # "E: Couldn't download http://.../foo.deb" or "E: Failed getting release file ...".
     local why
@@ -90,6 +94,7 @@ hind_build_rootfs() {
     hind_die "debootstrap from $mirror failed: $why; check that the mirror is reachable (apt-get update), then rerun"
   fi
 
+  hind_prune_debs "$rootfs" "$debs"
   hind_trim_rootfs "$rootfs"
   hind_add_user "$rootfs"
 
@@ -102,6 +107,15 @@ hind_build_rootfs() {
   mv "$out.env.tmp" "$out.env"
   mv "$out.tmp" "$out"
   rm -rf --one-file-system "$rootfs"
+}
+
+# Drops cached packages this rootfs did not use (superseded versions).
+hind_prune_debs() {
+  local rootfs="$1" debs="$2" deb
+  for deb in "$debs"/*.deb; do
+    [[ -e "$deb" ]] || continue
+    [[ -e "$rootfs/var/cache/apt/archives/${deb##*/}" ]] || rm -f "$deb"
+  done
 }
 
 # Removes what a container never needs: package caches and lists, docs, man

@@ -96,9 +96,10 @@ hind_copy_jar() {
 }
 
 # Assembles the distribution into DEST (a new directory) from the pyspark
-# sdist, the Jersey jars in ROOTFS_TAR, and the templates in TEMPLATES.
+# sdist, the Jersey jars in JAVA_DIR (the base rootfs' /usr/share/java), and
+# the templates in TEMPLATES.
 hind_assemble_dist() {
-  local dest="$1" rootfs_tar="$2" templates="$3" sdist work jars name jar
+  local dest="$1" java_dir="$2" templates="$3" sdist work jars name jar
   hind_fetch_pyspark
   sdist="$HIND_PYSPARK_SDIST"
   work="$(mktemp -d "$HIND_CACHE/dist-work.XXXXXX")"
@@ -107,9 +108,6 @@ hind_assemble_dist() {
   tar -xzf "$sdist" -C "$work" --wildcards "pyspark-$HIND_PYSPARK_VERSION/deps/jars/*.jar" ||
     hind_die "cannot unpack $sdist; delete it and rerun to download it again"
   jars="$work/pyspark-$HIND_PYSPARK_VERSION/deps/jars"
-  # Jersey 1 from the base rootfs (Debian's, symlinks by version -> real files).
-  tar -xf "$rootfs_tar" -C "$work" ./usr/share/java ||
-    hind_die "cannot read /usr/share/java from $rootfs_tar; rerun with --force"
 
   mkdir -p "$dest"
   cp -R "$templates/." "$dest/"
@@ -121,8 +119,8 @@ hind_assemble_dist() {
   for name in "${HIND_HDFS_LIB_JARS[@]}"; do hind_copy_jar "$jars" "$name" "$hdfs/lib"; done
   for name in "${HIND_JERSEY_JARS[@]}"; do
     # Debian installs NAME.jar plus a versioned symlink; keep the versioned name.
-    jar="$(find "$work/usr/share/java" -maxdepth 1 -name "$name-[0-9]*.jar" | sort | tail -n1)"
-    [[ -n "$jar" ]] || jar="$work/usr/share/java/$name.jar"
+    jar="$(find "$java_dir" -maxdepth 1 -name "$name-[0-9]*.jar" | sort | tail -n1)"
+    [[ -n "$jar" ]] || jar="$java_dir/$name.jar"
     [[ -e "$jar" ]] || hind_die "no $name jar in the base rootfs; is it in the package list (scripts/lib/offline-base.sh)?"
     cp -L "$jar" "$common/lib/$(basename "$jar")"
   done
