@@ -56,6 +56,11 @@ public enum HindMain {
         case let exit as ExitCode:
             return exit.rawValue
         default:
+            // `hind --help` arrives here too: ArgumentParser runs its help command.
+            if HindCommand.exitCode(for: error) == .success {
+                print(HindCommand.fullMessage(for: error))
+                return 0
+            }
             printError(String(describing: error))
             return ExitStatus.failure
         }

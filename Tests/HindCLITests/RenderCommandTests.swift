@@ -65,6 +65,14 @@ struct RenderCommandTests {
         }
     }
 
+    @Test(arguments: [["--help"], ["up", "--help"], ["render", "--help"], ["--version"]])
+    func helpAndVersionExitZero(_ arguments: [String]) throws {
+        let result = try HindProcess.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(!result.stdout.isEmpty)
+    }
+
     @Test func writesComposeProjectAndSaysHowToRunIt() throws {
         let directory = try TemporaryDirectory()
         let result = try HindProcess.run(["render", "-c", "3", "--name", "demo", "--output-dir", directory.url.path])

@@ -8,13 +8,7 @@ struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
         abstract: "Create a Hadoop cluster and wait until Hadoop reports it ready.",
-        discussion: """
-            Creates a labelled network, one volume per node and the containers of the
-            topology, places each node's launcher and config through the engine API, starts
-            them in parallel and waits until the NameNode leaves safe mode with every
-            DataNode live (and, with YARN, every NodeManager active). On failure, timeout or
-            Ctrl-C everything is removed again, unless --retain.
-            """)
+        discussion: "Creates a labelled network, one volume per node and the containers of the topology, places each node's launcher and config through the engine API, starts them in parallel and waits until the NameNode leaves safe mode with every DataNode live (and, with YARN, every NodeManager active). On failure, timeout or Ctrl-C everything is removed again, unless --retain.")
 
     @OptionGroup var cluster: ClusterNameOptions
     @OptionGroup var shape: ClusterSpecOptions
