@@ -53,6 +53,7 @@ let package = Package(
         .target(name: "HindTestSupport", dependencies: ["DockerEngine"], path: "Tests/HindTestSupport"),
         .testTarget(name: "DockerEngineTests", dependencies: ["DockerEngine", "HindTestSupport"]),
         .testTarget(name: "HindClusterTests", dependencies: ["HindCluster"]),
+        .testTarget(name: "HindProvisionerTests", dependencies: ["HindProvisioner", "HindCluster", "DockerEngine"]),
         .testTarget(name: "HindCLITests", dependencies: ["HindCLI", "HindCluster", "HindTestSupport"]),
         .testTarget(
             name: "HindIntegrationTests",

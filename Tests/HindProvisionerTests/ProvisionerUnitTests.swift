@@ -1,0 +1,146 @@
+import DockerEngine
+import Foundation
+import HindCluster
+import Testing
+@testable import HindProvisioner
+
+func topology(workers: Int = 3, components: Set<Component>? = nil, distribution: String? = nil) throws -> Topology {
+    let spec = try ClusterSpec(
+        name: ClusterName("unit"), workers: workers,
+        image: ImageProfile.guess(reference: ImageProfile.offlineReference).with(components: Set(Component.allCases)),
+        components: components ?? [.hdfs], distribution: distribution)
+    return Topology(spec: spec)
+}
+
+extension ImageProfile {
+    func with(components: Set<Component>) -> ImageProfile {
+        var copy = self
+        copy.components = components
+        return copy
+    }
+}
+
+@Suite("Provisioner, pure parts")
+struct ProvisionerUnitTests {
+    @Suite("Container specs")
+    struct Specs {
+        @Test func workerContainerIsLabelledUnprivilegedAndOnTheClusterNetwork() throws {
+            let topology = try topology()
+            let node = try #require(topology.node(named: "worker-2"))
+            let spec = ContainerSpecBuilder.spec(for: node, in: topology)
+            #expect(spec.hostname == "worker-2")
+            #expect(spec.labels["io.hind.cluster"] == "unit")
+            #expect(spec.labels["io.hind.roles"] == "datanode")
+            #expect(spec.networkMode == "unit-net")
+            #expect(spec.networks["unit-net"]?.aliases == ["worker-2"])
+            #expect(spec.entrypoint == ["/bin/sh", "/hind/launcher.sh"])
+            #expect(spec.initProcess == true)
+            #expect(spec.memoryLimit == 2 << 30)
+            #expect(spec.mounts == [.volume("unit-worker-2-data", at: "/hadoop/data")])
+            #expect(spec.env.contains("HADOOP_CONF_DIR=/tmp/hind/conf"))
+            #expect(spec.publishedPorts.isEmpty)
+            #expect(spec.user == nil, "runs as the image's user")
+        }
+
+        @Test func namenodePublishesOnLoopbackAndCarriesTheSpec() throws {
+            let topology = try topology()
+            let node = try #require(topology.node(named: "namenode"))
+            let spec = ContainerSpecBuilder.spec(for: node, in: topology)
+            #expect(Set(spec.publishedPorts.map(\.containerPort.port)) == [50070, 8020])
+            #expect(spec.publishedPorts.allSatisfy { $0.hostIP == "127.0.0.1" })
+            #expect(SpecLabel.decode(spec.labels[ClusterLabels.spec]) == topology.spec)
+        }
+
+        @Test func distributionIsMountedReadOnlyOverHadoopHome() throws {
+            let topology = try topology(distribution: "/src/hadoop-dist")
+            let spec = ContainerSpecBuilder.spec(for: topology.nodes[0], in: topology)
+            #expect(spec.mounts.contains(.bind("/src/hadoop-dist", at: "/opt/hadoop", readOnly: true)))
+            #expect(spec.env.contains("HADOOP_HOME=/opt/hadoop"))
+            #expect(spec.env.contains { $0.hasPrefix("PATH=/opt/hadoop/bin:") })
+        }
+
+        @Test func filesLandUnderHind() throws {
+            let topology = try topology(components: [.hdfs, .yarn])
+            let node = try #require(topology.node(named: "worker-1"))
+            let archive = ContainerSpecBuilder.files(for: node, in: RenderedCluster(topology: topology))
+            let paths = archive.entries.map(\.path)
+            #expect(paths.contains("hind/launcher.sh"))
+            #expect(paths.contains("hind/conf/yarn-site.xml"))
+            let launcher = try #require(archive.entries.first { $0.path == "hind/launcher.sh" })
+            #expect(launcher.mode == 0o755)
+            #expect(launcher.text.contains("HIND_NODE='worker-1'"))
+        }
+    }
+
+    @Suite("Hadoop REST")
+    struct REST {
+        @Test func parsesTheNameNodeBean() {
+            let body = Array(#"{"beans":[{"name":"Hadoop:service=NameNode,name=FSNamesystemState","FSState":"safeMode","NumLiveDataNodes":2,"NumDeadDataNodes":1}]}"#.utf8)
+            let state = HadoopREST.parseNamenodeState(body)
+            #expect(state?.state == "safeMode")
+            #expect(state?.live == 2)
+            #expect(state?.dead == 1)
+            #expect(HadoopREST.parseNamenodeState(Array("{}".utf8)) == nil)
+            #expect(HadoopREST.parseNamenodeState(Array("<html>".utf8)) == nil)
+        }
+
+        @Test func parsesResourceManagerAnswers() {
+            #expect(HadoopREST.parseResourcemanagerState(Array(#"{"clusterInfo":{"state":"STARTED"}}"#.utf8)) == "STARTED")
+            let nodes = HadoopREST.parseResourcemanagerNodes(Array(#"{"clusterMetrics":{"activeNodes":3,"lostNodes":1}}"#.utf8))
+            #expect(nodes?.active == 3 && nodes?.lost == 1)
+        }
+
+        @Test func readinessNamesWhatIsMissing() {
+            let check = ReadinessCheck(webPorts: [:], expectedWorkers: 3, components: [.hdfs, .yarn])
+            var metrics = HadoopMetrics()
+            #expect(check.unmet(metrics) == "the NameNode web endpoint does not answer yet")
+            metrics.fsState = "safeMode"
+            metrics.liveDataNodes = 2
+            #expect(check.unmet(metrics) == "HDFS has 2/3 DataNodes live")
+            metrics.liveDataNodes = 3
+            #expect(check.unmet(metrics) == "the NameNode is in safe mode (FSState safeMode)")
+            metrics.fsState = "Operational"
+            #expect(check.unmet(metrics)?.contains("ResourceManager is not started") == true)
+            metrics.resourceManagerState = "STARTED"
+            metrics.activeNodeManagers = 1
+            #expect(check.unmet(metrics) == "YARN has 1/3 NodeManagers active")
+            metrics.activeNodeManagers = 3
+            #expect(check.unmet(metrics) == nil)
+        }
+    }
+
+    @Test(arguments: [
+        ("apache/hadoop:3.4.1", "apache/hadoop", "3.4.1"),
+        ("localhost:5000/hadoop", "localhost:5000/hadoop", "latest"),
+        ("localhost:5000/hadoop:3", "localhost:5000/hadoop", "3"),
+        ("busybox", "busybox", "latest"),
+    ])
+    func imageReferencesSplitWithoutEmptyTags(_ reference: String, _ repository: String, _ tag: String) {
+        let split = DockerProvider.split(reference)
+        #expect(split.repository == repository && split.tag == tag)
+    }
+
+    @Test func nodesSortMastersFirstThenWorkersByNumber() {
+        let names = ["worker-10", "worker-2", "namenode", "historyserver", "worker-1", "resourcemanager"]
+        #expect(names.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
+                == ["namenode", "resourcemanager", "historyserver", "worker-1", "worker-2", "worker-10"])
+    }
+
+    @Test func freePortsAreChosenOnlyWhereUnset() throws {
+        var counter = 40000
+        let filled = PortPublishing(namenodeHTTP: 9870).fillingUnset { counter += 1; return counter }
+        #expect(filled.namenodeHTTP == 9870)
+        #expect([filled.namenodeRPC, filled.resourcemanagerWeb, filled.historyWeb] == [40001, 40002, 40003])
+        let port = try HostPort.free()
+        #expect((1024...65535).contains(port))
+        #expect(!HostPort.isBusy(port))
+    }
+
+    @Test func provisionErrorsSayWhatToDo() {
+        let name = try! ClusterName("dev")
+        #expect(ProvisionError.clusterExists(name).description.contains("hind down --name dev"))
+        #expect(ProvisionError.hostPortBusy(9870, option: "--namenode-port").description.contains("--namenode-port"))
+        #expect(ProvisionError.imageLacksComponents("img", missing: [.yarn], has: [.hdfs]).isUsage)
+        #expect(!ProvisionError.clusterExists(name).isUsage)
+    }
+}
