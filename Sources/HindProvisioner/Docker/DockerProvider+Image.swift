@@ -37,11 +37,16 @@ extension DockerProvider {
         }
         let (repository, tag) = Self.split(reference)
         do {
+            // One line each time another layer completes, not one per progress message.
             var layers: [String: String] = [:]
+            var reported = -1
+            status.note("pulling \(reference)")
             for try await message in try await client.pullImage(repository: repository, tag: tag) {
-                if let id = message.id, let state = message.status {
-                    layers[id] = state
-                    let done = layers.values.filter { $0 == "Pull complete" || $0 == "Already exists" }.count
+                guard let id = message.id, let state = message.status else { continue }
+                layers[id] = state
+                let done = layers.values.filter { $0 == "Pull complete" || $0 == "Already exists" }.count
+                if done != reported {
+                    reported = done
                     status.note("pulling \(reference): \(done)/\(layers.count) layers")
                 }
             }
