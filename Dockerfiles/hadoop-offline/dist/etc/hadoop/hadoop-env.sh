@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by bin/hdfs and bin/hadoop before every command (hind's offline
 # Hadoop 2.7.3 distribution). Keep it free of side effects: only set variables.
 #
