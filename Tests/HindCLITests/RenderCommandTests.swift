@@ -112,7 +112,8 @@ struct RenderCommandTests {
             let compose = directory.appending("compose.yaml").path
             let config = try ComposeValidators.run(["docker-compose", "-p", "valid", "-f", compose, "config", "-q"])
             #expect(config.status == 0, "docker-compose config: \(config.output)")
-            let schema = Repository.root().appendingPathComponent("../shared/reference/compose-spec.json").standardizedFileURL.path
+            // A copy of the compose-spec JSON schema (shared/reference/compose-spec.json).
+            let schema = Repository.root().appendingPathComponent("Tests/Fixtures/compose-spec.json").path
             let validated = try ComposeValidators.run(["python3", "-c", ComposeValidators.schemaCheck, compose, schema])
             #expect(validated.status == 0, "schema: \(validated.output)")
         }
