@@ -54,7 +54,7 @@ extension DockerClient {
 
     /// The exit code of an exec whose output has ended. The engine records it just
     /// after closing the output, so a brief "still running" is waited out.
-    func exitCode(ofExec id: String) async throws(DockerError) -> Int {
+    public func exitCode(ofExec id: String) async throws(DockerError) -> Int {
         for attempt in 0..<50 {
             let inspect = try await inspectExec(id: id)
             if !inspect.running, let exitCode = inspect.exitCode { return exitCode }

@@ -8,17 +8,19 @@ public enum ProvisionError: Error, Sendable, CustomStringConvertible {
     case clusterNotFound(ClusterName)
     case nodeNotFound(String, cluster: ClusterName, known: [String])
     case imageMissing(String, reason: String)
-    case imageLacksComponents(String, missing: [Component], has: [Component])
     case hostPortBusy(Int, option: String)
+    case volumeExists(String)
     case invalidDistribution(String, reason: String)
     case notReady(cluster: ClusterName, unmet: String, seconds: Double)
     case nodeExited(node: String, status: Int, oomKilled: Bool)
-    case interrupted
+    /// Ctrl-C or SIGTERM; `cleanedUp` is false with `--retain` or when removal failed.
+    case interrupted(cleanedUp: Bool)
+    case cleanupFailed(ClusterName, reason: String)
 
     /// Bad input rather than a failure at run time.
     public var isUsage: Bool {
         switch self {
-        case .imageLacksComponents, .invalidDistribution: true
+        case .invalidDistribution: true
         default: false
         }
     }
@@ -33,10 +35,10 @@ public enum ProvisionError: Error, Sendable, CustomStringConvertible {
             return "cluster '\(cluster)' has no node '\(node)': use one of \(known.joined(separator: ", "))"
         case .imageMissing(let image, let reason):
             return "image \(image) is not present and cannot be pulled (\(reason)): build the offline image with scripts/build-offline-image and pass --image \(ImageProfile.offlineReference)"
-        case .imageLacksComponents(let image, let missing, let has):
-            return "image \(image) ships \(has.map(\.rawValue).joined(separator: ",")) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(has.map(\.rawValue).joined(separator: ",")) or an image with them such as \(ImageProfile.onlineReference)"
         case .hostPortBusy(let port, let option):
-            return "host port \(port) on 127.0.0.1 is in use: free it or choose another with \(option)"
+            return "host port \(port) is in use: free it or choose another with \(option)"
+        case .volumeExists(let volume):
+            return "a volume named \(volume) exists and is not this cluster's: remove it (docker volume rm \(volume)) or choose another --name"
         case .invalidDistribution(let path, let reason):
             return "--dist \(path) is not a Hadoop distribution (\(reason)): pass the directory that holds bin/hdfs, e.g. hadoop-dist/target/hadoop-X.Y.Z"
         case .notReady(let cluster, let unmet, let seconds):
@@ -45,8 +47,12 @@ public enum ProvisionError: Error, Sendable, CustomStringConvertible {
             return oomKilled
                 ? "node \(node) was killed for running out of memory: raise --memory"
                 : "node \(node) exited with status \(status) while starting: see its logs above (hind logs \(node) with --retain)"
-        case .interrupted:
-            return "interrupted: the cluster's containers, network and volumes were removed"
+        case .interrupted(let cleanedUp):
+            return cleanedUp
+                ? "interrupted: the cluster's containers, network and volumes were removed"
+                : "interrupted: what was created is still there; remove it with hind down"
+        case .cleanupFailed(let name, let reason):
+            return "some objects of cluster '\(name)' could not be removed (\(reason)): run hind down --name \(name)"
         }
     }
 }

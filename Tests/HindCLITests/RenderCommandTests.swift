@@ -28,6 +28,8 @@ struct RenderCommandTests {
             (["--image", "no spaces allowed"], "invalid image reference"),
             (["--hadoop-version", "1"], "unsupported Hadoop version"),
             (["--namenode-port", "70000"], "invalid port"),
+            (["--image", "hind/hadoop:2.7.3-offline", "--components", "hdfs,yarn"], "ships hdfs only and cannot run yarn"),
+            (["--conf", "core-site:a=b\u{1}c"], "control characters"),
         ]
 
         @Test(arguments: cases)

@@ -59,7 +59,7 @@ struct HadoopConfigurationTests {
 
         @Test(arguments: [#"a<b&"c'"#, "]]>", "<!-- x -->", "tab\tnew\nline", "ünï©ødé", "&amp;"])
         func valuesRoundTripThroughAnXMLParser(_ value: String) throws {
-            let document = HadoopXML.document([HadoopProperty("k<&>", value)], comment: "a -- b")
+            let document = HadoopXML.document([HadoopProperty("k<&>", value)], comment: "cluster a---b --- c-")
             let parsed = try PropertyReader.parse(document)
             #expect(parsed == [HadoopProperty("k<&>", value)])
         }

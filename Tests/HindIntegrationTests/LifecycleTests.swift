@@ -125,6 +125,8 @@ struct LifecycleTests {
         let up = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", "hind/base:bookworm-jre17", "--dist", dist])
         #expect(up.stdout.contains("HDFS 1/1 DataNodes live"))
         #expect(try ClusterFixture.sh(name, "namenode", "command -v hdfs") == "/opt/hadoop/bin/hdfs\n")
+        // The base image's default user is root: hind runs the daemons as its labelled user.
+        #expect(try ClusterFixture.sh(name, "namenode", "id -u") == "1000\n")
         try ClusterFixture.hind(["down", "--name", name])
     }
 }

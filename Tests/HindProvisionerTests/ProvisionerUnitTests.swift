@@ -128,9 +128,10 @@ struct ProvisionerUnitTests {
 
     @Test func freePortsAreChosenOnlyWhereUnset() throws {
         var counter = 40000
-        let filled = PortPublishing(namenodeHTTP: 9870).fillingUnset { counter += 1; return counter }
+        let filled = PortPublishing(namenodeHTTP: 9870).fillingUnset(for: [.hdfs, .yarn]) { counter += 1; return counter }
         #expect(filled.namenodeHTTP == 9870)
-        #expect([filled.namenodeRPC, filled.resourcemanagerWeb, filled.historyWeb] == [40001, 40002, 40003])
+        #expect([filled.namenodeRPC, filled.resourcemanagerWeb] == [40001, 40002])
+        #expect(filled.historyWeb == nil, "no port for a daemon the cluster does not run")
         let port = try HostPort.free()
         #expect((1024...65535).contains(port))
         #expect(!HostPort.isBusy(port))
@@ -140,7 +141,7 @@ struct ProvisionerUnitTests {
         let name = try! ClusterName("dev")
         #expect(ProvisionError.clusterExists(name).description.contains("hind down --name dev"))
         #expect(ProvisionError.hostPortBusy(9870, option: "--namenode-port").description.contains("--namenode-port"))
-        #expect(ProvisionError.imageLacksComponents("img", missing: [.yarn], has: [.hdfs]).isUsage)
+        #expect(ProvisionError.invalidDistribution("/x", reason: "no bin/hdfs").isUsage)
         #expect(!ProvisionError.clusterExists(name).isUsage)
     }
 }

@@ -45,6 +45,10 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
     public var extraHosts: [String]
     /// Remove the container when it exits.
     public var autoRemove: Bool
+    /// Linux capabilities to drop, e.g. `["ALL"]`.
+    public var capDrop: [String]
+    /// Security options, e.g. `["no-new-privileges:true"]`.
+    public var securityOptions: [String]
 
     public init(
         image: String,
@@ -71,7 +75,9 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         openStdin: Bool = false,
         restartPolicy: RestartPolicy? = nil,
         extraHosts: [String] = [],
-        autoRemove: Bool = false
+        autoRemove: Bool = false,
+        capDrop: [String] = [],
+        securityOptions: [String] = []
     ) {
         self.image = image
         self.cmd = cmd
@@ -98,6 +104,8 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         self.restartPolicy = restartPolicy
         self.extraHosts = extraHosts
         self.autoRemove = autoRemove
+        self.capDrop = capDrop
+        self.securityOptions = securityOptions
     }
 
     // MARK: Wire format (`POST /containers/create` body)
@@ -114,6 +122,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         case portBindings = "PortBindings", mounts = "Mounts", tmpfs = "Tmpfs", memory = "Memory"
         case initProcess = "Init", networkMode = "NetworkMode", restartPolicy = "RestartPolicy"
         case extraHosts = "ExtraHosts", autoRemove = "AutoRemove"
+        case capDrop = "CapDrop", securityOptions = "SecurityOpt"
     }
 
     private enum NetworkingConfigKeys: String, CodingKey {
@@ -165,6 +174,8 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         try host.encodeIfPresent(restartPolicy, forKey: .restartPolicy)
         if !extraHosts.isEmpty { try host.encode(extraHosts, forKey: .extraHosts) }
         if autoRemove { try host.encode(true, forKey: .autoRemove) }
+        if !capDrop.isEmpty { try host.encode(capDrop, forKey: .capDrop) }
+        if !securityOptions.isEmpty { try host.encode(securityOptions, forKey: .securityOptions) }
 
         if !networks.isEmpty {
             var networking = container.nestedContainer(keyedBy: NetworkingConfigKeys.self, forKey: .networkingConfig)

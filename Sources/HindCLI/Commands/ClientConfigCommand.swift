@@ -23,14 +23,14 @@ struct ClientConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let status = try await ProviderConnection.connect().status(name)
+        let status = try await DockerProvider.connect().status(name)
         guard let rpc = status.endpoints.namenodeRPC else {
             throw HindError("cluster \"\(name)\" publishes no NameNode RPC port: is it running? (hind status --name \(name))")
         }
         let http = status.endpoints.namenodeUI.map { String($0.dropFirst("http://".count)) }
         var files: [(String, [HadoopProperty])] = [
             ("core-site.xml", [HadoopProperty("fs.defaultFS", rpc)]),
-            ("hdfs-site.xml", [HadoopProperty("dfs.namenode.http-address", http ?? "")]),
+            ("hdfs-site.xml", http.map { [HadoopProperty("dfs.namenode.http-address", $0)] } ?? []),
         ]
         if let rm = status.endpoints.resourcemanagerUI {
             files.append(("yarn-site.xml", [HadoopProperty("yarn.resourcemanager.webapp.address", String(rm.dropFirst("http://".count)))]))

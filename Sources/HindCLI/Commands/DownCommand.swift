@@ -15,8 +15,14 @@ struct DownCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if all && cluster.name != ClusterName.default.rawValue {
+            throw ValidationError("--all and --name exclude each other: use one")
+        }
+    }
+
     func run() async throws {
-        let provider = try await ProviderConnection.connect()
+        let provider = try await DockerProvider.connect()
         let target = all ? "every hind cluster" : "cluster \"\(try cluster.clusterName())\""
         let removed = all ? try await provider.deleteAll() : try await provider.delete(try cluster.clusterName())
         if output.isJSON {

@@ -8,9 +8,13 @@ import HindProvisioner
 struct ExecCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exec",
-        abstract: "Run a command in a node, e.g. hind exec namenode -- hdfs dfs -ls /")
+        abstract: "Run a command in a node, e.g. hind exec namenode -- hdfs dfs -ls /",
+        discussion: "Standard input is passed to the command when it is a pipe or a file, or with -i.")
 
     @OptionGroup var cluster: ClusterNameOptions
+
+    @Flag(name: [.customShort("i"), .long], help: "Pass standard input even when it is a terminal.")
+    var interactive = false
 
     @Argument(help: "The node: namenode, resourcemanager, worker-1 …")
     var node: String
@@ -27,16 +31,40 @@ struct ExecCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await ProviderConnection.connect()
+        let provider = try await DockerProvider.connect()
         let container = try await provider.container(of: node, in: name)
-        let session = try await provider.client.execAttached(container: container.id, spec: ExecSpec(cmd: command))
-        let pump = Thread {
-            // Blocking reads of our stdin, off the cooperative pool.
-            let input = FileHandle.standardInput
+        // Like `docker exec -i`: a terminal's stdin only on request, so a backgrounded
+        // `hind exec` is not stopped by SIGTTIN.
+        let attachStdin = interactive || isatty(STDIN_FILENO) == 0
+        if attachStdin {
+            let session = try await provider.client.execAttached(container: container.id, spec: ExecSpec(cmd: command))
+            StdinPump.start(into: session)
+            try await Self.copy(session.output)
+            throw ExitCode(Int32(truncatingIfNeeded: try await session.exitCode()))
+        }
+        let id = try await provider.client.createExec(container: container.id, spec: ExecSpec(cmd: command))
+        try await Self.copy(try await provider.client.startExec(id: id))
+        throw ExitCode(Int32(truncatingIfNeeded: try await provider.client.exitCode(ofExec: id)))
+    }
+
+    static func copy(_ output: AsyncThrowingStream<OutputChunk, any Error>) async throws {
+        for try await chunk in output {
+            (chunk.stream == .stderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(chunk.bytes))
+        }
+    }
+}
+
+/// Copies this process's stdin into an exec session on a thread of its own (blocking
+/// reads stay off the cooperative pool), then closes the session's stdin.
+enum StdinPump {
+    static func start(into session: ExecSession) {
+        Thread {
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while true {
-                let data = input.availableData
-                if data.isEmpty { break }
-                let bytes = [UInt8](data)
+                let count = read(STDIN_FILENO, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                let bytes = Array(buffer[..<count])
                 let sent = DispatchSemaphore(value: 0)
                 Task {
                     try? await session.write(bytes)
@@ -45,13 +73,6 @@ struct ExecCommand: AsyncParsableCommand {
                 sent.wait()
             }
             session.closeStdin()
-        }
-        pump.start()
-        for try await chunk in session.output {
-            let handle = chunk.stream == .stderr ? FileHandle.standardError : FileHandle.standardOutput
-            handle.write(Data(chunk.bytes))
-        }
-        let status = try await session.exitCode()
-        throw ExitCode(Int32(truncatingIfNeeded: status))
+        }.start()
     }
 }

@@ -16,7 +16,7 @@ struct ExportLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await ProviderConnection.connect()
+        let provider = try await DockerProvider.connect()
         let nodes = try await provider.nodeContainers(of: name)
         let root = URL(fileURLWithPath: directory)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

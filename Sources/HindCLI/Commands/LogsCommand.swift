@@ -25,7 +25,7 @@ struct LogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await ProviderConnection.connect()
+        let provider = try await DockerProvider.connect()
         let options = LogOptions(follow: follow, tail: tail)
         if let node {
             let container = try await provider.container(of: node, in: name)
@@ -39,16 +39,17 @@ struct LogsCommand: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (node, container) in nodes {
                 group.addTask {
-                    let prefix = node.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
-                    var pending = ""
+                    let prefix = Array((node.padding(toLength: width, withPad: " ", startingAt: 0) + " | ").utf8)
+                    // Split on bytes: a character may straddle two frames.
+                    var pending: [UInt8] = []
                     for try await chunk in try await provider.client.logs(container: container.id, options: options) {
-                        pending += chunk.text
-                        while let newline = pending.firstIndex(of: "\n") {
-                            print(prefix + pending[..<newline])
-                            pending = String(pending[pending.index(after: newline)...])
+                        pending += chunk.bytes
+                        while let newline = pending.firstIndex(of: 0x0A) {
+                            FileHandle.standardOutput.write(Data(prefix + pending[...newline]))
+                            pending.removeSubrange(...newline)
                         }
                     }
-                    if !pending.isEmpty { print(prefix + pending) }
+                    if !pending.isEmpty { FileHandle.standardOutput.write(Data(prefix + pending + [0x0A])) }
                 }
             }
             try await group.waitForAll()

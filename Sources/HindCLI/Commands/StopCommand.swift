@@ -10,7 +10,7 @@ struct StopCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        try await ProviderConnection.connect().stop(name, status: StatusPrinter())
+        try await DockerProvider.connect().stop(name, status: StatusPrinter())
         print("Cluster \"\(name)\" is stopped; start it again with: \(ClusterText.program) start\(name == .default ? "" : " --name \(name)")")
     }
 }
@@ -29,8 +29,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let status: any StatusReporter = output.isJSON ? SilentStatus() : StatusPrinter()
-        let result = try await ProviderConnection.connect().start(name, options: CreateOptions(wait: wait.duration, retain: true), status: status)
+        let result = try await DockerProvider.connect().start(name, options: CreateOptions(wait: wait.duration, retain: true), status: StatusPrinter())
         if output.isJSON { try JSONOutput.print(result) } else { print(ClusterText.ready(result, name: name)) }
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
+import DockerEngine
 import Foundation
 import HindCluster
 import HindProvisioner
+import Synchronization
 
 /// `hind up`: creates a cluster and returns once Hadoop reports it ready.
 struct UpCommand: AsyncParsableCommand {
@@ -26,35 +28,39 @@ struct UpCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await ProviderConnection.connect()
-        let status: any StatusReporter = output.isJSON ? SilentStatus() : StatusPrinter()
-        let isJSON = output.isJSON
-        let distribution = dist.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        // Step lines go to stderr in every output mode: with --output json they are still
+        // the diagnostics a CI log needs.
+        let status = StatusPrinter()
+        let distribution = try dist.map { try HadoopDistribution(path: URL(fileURLWithPath: $0).standardizedFileURL.path) }
+        let provider = try await DockerProvider.connect()
+        // Cheap refusals first, before a possibly long pull.
+        try await provider.ensureAbsent(name)
 
-        if !isJSON { FileHandle.standardError.write(Data("Creating cluster \"\(name)\" ...\n".utf8)) }
-        let work = Task { [shape, wait, retain] in
+        FileHandle.standardError.write(Data("Creating cluster \"\(name)\" ...\n".utf8))
+        let options = CreateOptions(wait: wait.duration, retain: retain)
+        let work = Mutex<Task<ClusterStatus, any Error>?>(nil)
+        let trap = SignalTrap { work.withLock { $0?.cancel() } }
+        defer { trap.cancel() }
+        let task = Task { [shape, wait] in
             let profile = try await provider.resolveImage(shape.image, status: status)
-            let spec = try shape.spec(name: name, image: distribution.map { Self.profile(profile, mounting: $0) } ?? profile,
-                                      distribution: distribution)
+            let spec = try shape.spec(
+                name: name, image: distribution?.profile(mountedOver: profile) ?? profile,
+                distribution: distribution?.path, dependencyTimeout: wait.duration)
             let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
             status.note("\(spec.workers) worker\(spec.workers == 1 ? "" : "s"); \(components); Hadoop \(spec.hadoopVersion.rawValue).x; \(spec.memory) per node")
-            return try await provider.create(Topology(spec: spec), options: CreateOptions(wait: wait.duration, retain: retain), status: status)
+            return try await provider.create(Topology(spec: spec), options: options, status: status)
         }
-        let trap = SignalTrap { work.cancel() }
-        defer { trap.cancel() }
-        let result = try await work.value
+        work.withLock { $0 = task }
+        let result: ClusterStatus
+        do {
+            result = try await task.value
+        } catch DockerError.cancelled where task.isCancelled {
+            throw ProvisionError.interrupted(cleanedUp: true)
+        }
         if output.isJSON {
             try JSONOutput.print(result)
         } else {
             print(ClusterText.ready(result, name: name))
         }
-    }
-
-    /// A mounted distribution decides the Hadoop version and the components.
-    static func profile(_ image: ImageProfile, mounting distribution: String) -> ImageProfile {
-        var profile = image
-        if let version = DistributionProbe.hadoopVersion(at: distribution) { profile.hadoopVersion = version }
-        profile.components = DistributionProbe.components(at: distribution)
-        return profile
     }
 }

@@ -63,7 +63,9 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
     }
 
     /// The spec for a cluster named `name` on the image described by `profile`.
-    public func spec(name: ClusterName, image profile: ImageProfile, distribution: String? = nil) throws(SpecError) -> ClusterSpec {
+    public func spec(
+        name: ClusterName, image profile: ImageProfile, distribution: String? = nil, dependencyTimeout: Duration = .seconds(300)
+    ) throws(SpecError) -> ClusterSpec {
         try ClusterSpec(
             name: name,
             workers: workers,
@@ -72,6 +74,7 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
             memory: MemorySize(parsing: memory),
             overrides: overrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text) },
             publishing: publishing(),
+            dependencyTimeoutSeconds: max(1, Int(dependencyTimeout.components.seconds)),
             distribution: distribution)
     }
 }

@@ -8,13 +8,17 @@ struct WaitDuration: ExpressibleByArgument, Sendable, CustomStringConvertible {
     init?(argument: String) {
         let digits = argument.prefix { $0.isASCII && $0.isNumber }
         guard let value = Int64(digits), value > 0 else { return nil }
+        let unit: Int64
         switch argument.dropFirst(digits.count) {
-        case "", "s": duration = .seconds(value)
-        case "ms": duration = .milliseconds(value)
-        case "m": duration = .seconds(value * 60)
-        case "h": duration = .seconds(value * 3600)
+        case "ms": unit = 1
+        case "", "s": unit = 1000
+        case "m": unit = 60_000
+        case "h": unit = 3_600_000
         default: return nil
         }
+        let (milliseconds, overflow) = value.multipliedReportingOverflow(by: unit)
+        guard !overflow else { return nil }
+        duration = .milliseconds(milliseconds)
         description = argument
     }
 }

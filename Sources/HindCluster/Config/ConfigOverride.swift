@@ -27,9 +27,14 @@ public struct ConfigOverride: Hashable, Codable, Sendable {
         guard !key.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "&" }) else {
             throw .malformedConfigOverride(text, reason: "the key '\(key)' has spaces or markup")
         }
+        let value = String(assignment[assignment.index(after: equals)...])
+        // XML 1.0 cannot carry these even escaped: the daemons would fail to parse the file.
+        guard !value.unicodeScalars.contains(where: { $0.value < 0x20 && !["\t", "\n", "\r"].contains($0) }) else {
+            throw .malformedConfigOverride(text, reason: "the value has control characters XML cannot carry")
+        }
         self.file = try HadoopConfigFile(parsing: fileName)
         self.key = key
-        self.value = String(assignment[assignment.index(after: equals)...])
+        self.value = value
     }
 
     public var description: String { "\(file.rawValue):\(key)=\(value)" }

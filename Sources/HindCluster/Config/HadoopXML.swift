@@ -6,8 +6,11 @@ public enum HadoopXML {
     public static func document(_ properties: [HadoopProperty], comment: String? = nil) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         if let comment {
-            // "--" may not appear inside an XML comment.
-            xml += "<!-- \(comment.replacingOccurrences(of: "--", with: "- -")) -->\n"
+            // "--" may not appear inside an XML comment; "---" needs more than one pass.
+            var text = comment
+            while text.contains("--") { text = text.replacingOccurrences(of: "--", with: "- -") }
+            if text.hasSuffix("-") { text += " " }
+            xml += "<!-- \(text) -->\n"
         }
         xml += "<configuration>\n"
         for property in properties {

@@ -5,7 +5,8 @@ public enum ClusterLabels {
     public static let cluster = "io.hind.cluster"
     public static let node = "io.hind.node"
     public static let roles = "io.hind.roles"
-    public static let hadoopVersion = "io.hind.hadoop.version"
+    /// One `hind up` run: what a failed run removes, never another run's objects.
+    public static let run = "io.hind.run"
     /// Set on the NameNode container: the spec the cluster was created from, as JSON,
     /// so `status`, `start` and `client-config` know it without any state on the host.
     public static let spec = "io.hind.spec"

@@ -33,6 +33,10 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
         guard (1...Self.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
         let components = components ?? Self.defaultComponents(for: image)
         try Component.validate(components)
+        let missing = Component.ordered(components.subtracting(image.components))
+        guard missing.isEmpty else {
+            throw .imageLacksComponents(image.reference, missing: missing, has: Component.ordered(image.components))
+        }
         self.name = name
         self.workers = workers
         self.image = image
@@ -58,9 +62,4 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     public var hadoopVersion: HadoopMajorVersion { image.hadoopVersion }
     public var ports: PortTable { hadoopVersion.ports }
     public var hasYARN: Bool { components.contains(.yarn) }
-
-    /// Components the user asked for that the image cannot run, in canonical order.
-    public var componentsMissingFromImage: [Component] {
-        Component.ordered(components.subtracting(image.components))
-    }
 }

@@ -13,6 +13,8 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         public static let hadoopVersion = "io.hind.hadoop.version"
         public static let components = "io.hind.components"
         public static let dataDirectory = "io.hind.data-dir"
+        /// `name:uid:gid` of the user the daemons run as, for images whose default user is root.
+        public static let user = "io.hind.user"
     }
 
     public var reference: String
@@ -22,17 +24,21 @@ public struct ImageProfile: Hashable, Codable, Sendable {
     /// A directory that exists in the image, owned by (or writable for) the image's user:
     /// Docker copies its ownership into the empty named volume mounted over it.
     public var dataDirectory: String
+    /// `uid:gid` to run as; nil keeps the image's own user.
+    public var user: String?
 
     public init(
         reference: String,
         hadoopVersion: HadoopMajorVersion,
         components: Set<Component> = Set(Component.allCases),
-        dataDirectory: String = "/data"
+        dataDirectory: String = "/data",
+        user: String? = nil
     ) {
         self.reference = reference
         self.hadoopVersion = hadoopVersion
         self.components = components
         self.dataDirectory = dataDirectory
+        self.user = user
     }
 
     /// The profile read from an image's labels, falling back to `guess(reference:)` for
@@ -47,6 +53,10 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         }
         if let directory = labels[Label.dataDirectory], directory.hasPrefix("/") {
             profile.dataDirectory = directory
+        }
+        if let user = labels[Label.user] {
+            let ids = user.split(separator: ":").suffix(2)
+            if ids.count == 2, ids.allSatisfy({ Int($0) != nil }) { profile.user = ids.joined(separator: ":") }
         }
         self = profile
     }

@@ -24,14 +24,14 @@ public struct PortPublishing: Hashable, Codable, Sendable {
         self.historyWeb = historyWeb
     }
 
-    /// The same publishing with every unset port replaced by `choose()`: `hind up` fixes
-    /// free ports once, so they stay the same across `stop` and `start`.
-    public func fillingUnset(_ choose: () throws -> Int) rethrows -> PortPublishing {
+    /// The same publishing with every unset port of `components`' daemons replaced by
+    /// `choose()`: `hind up` fixes free ports once, so they stay across `stop` and `start`.
+    public func fillingUnset(for components: Set<Component>, _ choose: () throws -> Int) rethrows -> PortPublishing {
         var filled = self
         filled.namenodeRPC = try namenodeRPC ?? choose()
         filled.namenodeHTTP = try namenodeHTTP ?? choose()
-        filled.resourcemanagerWeb = try resourcemanagerWeb ?? choose()
-        filled.historyWeb = try historyWeb ?? choose()
+        if components.contains(.yarn) { filled.resourcemanagerWeb = try resourcemanagerWeb ?? choose() }
+        if components.contains(.history) { filled.historyWeb = try historyWeb ?? choose() }
         return filled
     }
 

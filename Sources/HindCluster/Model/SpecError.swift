@@ -14,6 +14,7 @@ public enum SpecError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedHadoopVersion(String)
     case invalidPort(String)
     case invalidImageReference(String)
+    case imageLacksComponents(String, missing: [Component], has: [Component])
 
     public var description: String {
         switch self {
@@ -37,6 +38,9 @@ public enum SpecError: Error, Equatable, Sendable, CustomStringConvertible {
             return "unsupported Hadoop version '\(text)': hind renders Hadoop 2.x and 3.x (e.g. --hadoop-version 3)"
         case let .invalidPort(text):
             return "invalid port '\(text)': use a number from 1 to 65535"
+        case let .imageLacksComponents(image, missing, has):
+            let list = has.map(\.rawValue).joined(separator: ",")
+            return "image \(image) ships \(list) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(list) or an image with them such as \(ImageProfile.onlineReference)"
         case let .invalidImageReference(text):
             return "invalid image reference '\(text)': use NAME[:TAG] (e.g. apache/hadoop:3.4.1)"
         }

@@ -47,11 +47,6 @@ public struct Topology: Hashable, Codable, Sendable {
 
     public func node(named name: String) -> Node? { nodes.first { $0.name == name } }
 
-    /// The published ports of the node running `daemon`.
-    public func published(by daemon: Daemon) -> [PublishedPort] {
-        nodes.first { $0.runs(daemon) }?.published ?? []
-    }
-
     /// Node names and daemons, without the rest: enough to check memory before building.
     static func nodeLayouts(workers: Int, components: Set<Component>) -> [(name: String, daemons: [Daemon])] {
         var layouts: [(name: String, daemons: [Daemon])] = [(namenode, [.namenode])]

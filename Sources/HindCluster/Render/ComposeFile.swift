@@ -9,11 +9,6 @@ public enum ComposeFile {
     /// The network key inside the file; its real name is `Topology.networkName`.
     static let networkKey = "hadoop"
 
-    /// Health-check timing shared with `hind up`.
-    public static let healthInterval = "1s"
-    public static let healthTimeout = "5s"
-    public static let healthRetries = 600
-
     /// The file's YAML, behind a comment header that says how to run it.
     public static func render(_ topology: Topology) throws -> String {
         let header = """
@@ -67,7 +62,10 @@ public enum ComposeFile {
             ("entrypoint", YAMLBuilder.strings(ContainerLayout.entrypoint)),
             ("command", YAMLBuilder.strings(["run"])),
             ("environment", YAMLBuilder.map(sorted: ContainerLayout.environment)),
+            ("user", spec.image.user.map(YAMLBuilder.string)),
             ("init", YAMLBuilder.bool(true)),
+            ("cap_drop", YAMLBuilder.strings(ContainerLayout.droppedCapabilities)),
+            ("security_opt", YAMLBuilder.strings(ContainerLayout.securityOptions)),
             ("mem_limit", YAMLBuilder.string(spec.memory.description)),
             ("labels", YAMLBuilder.map(sorted: node.labels)),
             ("networks", YAMLBuilder.map([
@@ -77,12 +75,12 @@ public enum ComposeFile {
             ("volumes", YAMLBuilder.list(volumes)),
             ("healthcheck", YAMLBuilder.map([
                 ("test", YAMLBuilder.strings(["CMD"] + ContainerLayout.healthCommand)),
-                ("interval", YAMLBuilder.string(healthInterval)),
-                ("timeout", YAMLBuilder.string(healthTimeout)),
-                ("retries", YAMLBuilder.int(healthRetries)),
+                ("interval", YAMLBuilder.duration(ContainerLayout.healthInterval)),
+                ("timeout", YAMLBuilder.duration(ContainerLayout.healthTimeout)),
+                ("retries", YAMLBuilder.int(ContainerLayout.healthRetries)),
             ])),
             ("depends_on", dependsOn),
-            ("stop_grace_period", YAMLBuilder.string("30s")),
+            ("stop_grace_period", YAMLBuilder.duration(ContainerLayout.stopGracePeriod)),
         ])
     }
 

@@ -25,6 +25,11 @@ enum YAMLBuilder {
         .scalar(Yams.Node.Scalar(String(value)))
     }
 
+    /// A Compose duration in whole seconds, e.g. `30s`.
+    static func duration(_ value: Duration) -> Yams.Node {
+        string("\(value.components.seconds)s")
+    }
+
     static func bool(_ value: Bool) -> Yams.Node {
         .scalar(Yams.Node.Scalar(value ? "true" : "false"))
     }

@@ -24,11 +24,13 @@ public enum ContainerSpecBuilder {
             cmd: ["run"],
             entrypoint: ContainerLayout.entrypoint,
             env: environment,
+            user: spec.image.user,
             labels: labels,
             hostname: node.hostname,
             healthcheck: Healthcheck(
                 test: ["CMD"] + ContainerLayout.healthCommand,
-                interval: .seconds(1), timeout: .seconds(5), retries: ComposeFile.healthRetries),
+                interval: ContainerLayout.healthInterval, timeout: ContainerLayout.healthTimeout,
+                retries: ContainerLayout.healthRetries),
             publishedPorts: node.published.map {
                 PortPublication(ContainerPort($0.containerPort), hostIP: $0.hostIP, hostPort: $0.hostPort)
             },
@@ -37,7 +39,9 @@ public enum ContainerSpecBuilder {
             initProcess: true,
             networkMode: topology.networkName,
             networks: [topology.networkName: NetworkAttachment(aliases: [node.hostname])],
-            stopTimeout: 30
+            stopTimeout: Int(ContainerLayout.stopGracePeriod.components.seconds),
+            capDrop: ContainerLayout.droppedCapabilities,
+            securityOptions: ContainerLayout.securityOptions
         )
     }
 

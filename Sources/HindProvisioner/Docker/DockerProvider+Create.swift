@@ -3,34 +3,37 @@ import Foundation
 import HindCluster
 
 extension DockerProvider {
-    /// Creates a cluster as ordered steps; any failure (or cancellation, e.g. Ctrl-C)
-    /// removes everything carrying the cluster's label unless `options.retain`.
+    /// Creates a cluster as ordered steps. Any failure, or cancellation (Ctrl-C), removes
+    /// what this run created (found by its `io.hind.run` label) unless `options.retain`.
     public func create(_ requested: Topology, options: CreateOptions, status: any StatusReporter) async throws -> ClusterStatus {
         try await preflight(requested)
-        var spec = requested.spec
-        var chosen: Set<Int> = []
-        spec.publishing = try spec.publishing.fillingUnset {
-            var port = try HostPort.free(host: spec.publishing.hostIP)
-            while chosen.contains(port) { port = try HostPort.free(host: spec.publishing.hostIP) }
-            chosen.insert(port)
-            return port
-        }
-        let topology = Topology(spec: spec)
+        let topology = try Self.choosingFreePorts(requested)
+        let run = [ClusterLabels.cluster: topology.name.rawValue, ClusterLabels.run: UUID().uuidString.lowercased()]
         do {
-            try await status.step("Preparing network and volumes") { try await createNetworkAndVolumes(topology) }
-            try await status.step("Creating \(topology.nodes.count) containers") { try await createContainers(topology) }
-            try await status.step("Starting nodes") { try await startContainers(topology.nodes.map(\.containerName)) }
+            // Engine steps are not interrupted half-way (an aborted request may still be
+            // carried out by the engine after rollback looked); cancellation is honoured
+            // between them and while waiting for Hadoop.
+            try await status.step("Preparing network and volumes") { try await shielded { try await self.createNetworkAndVolumes(topology, run: run) } }
+            try Task.checkCancellation()
+            try await status.step("Creating \(topology.nodes.count) containers") { try await shielded { try await self.createContainers(topology, run: run) } }
+            try Task.checkCancellation()
+            try await status.step("Starting nodes") { try await shielded { try await self.startContainers(topology.nodes.map(\.containerName)) } }
             return try await waitUntilReady(topology.spec, options: options, status: status)
         } catch {
+            let interrupted = Task.isCancelled || error is CancellationError || (error as? DockerError) == .cancelled
             await reportFailingNodes(topology.name, status: status)
+            var cleanedUp = false
             if !options.retain {
                 // A fresh task: cleanup must run even when this one was cancelled.
-                let removal = Task { try await self.delete(topology.name) }
-                _ = try? await removal.value
+                let removal = Task { _ = try await self.deleteObjects(labels: run) }
+                do {
+                    try await removal.value
+                    cleanedUp = true
+                } catch {
+                    throw ProvisionError.cleanupFailed(topology.name, reason: Self.firstLine(of: error))
+                }
             }
-            if error is CancellationError || (error as? DockerError) == .cancelled || Task.isCancelled {
-                throw ProvisionError.interrupted
-            }
+            if interrupted { throw ProvisionError.interrupted(cleanedUp: cleanedUp) }
             throw error
         }
     }
@@ -38,50 +41,47 @@ extension DockerProvider {
     /// Everything that can be refused before an object exists.
     func preflight(_ topology: Topology) async throws {
         let spec = topology.spec
-        let missing = spec.componentsMissingFromImage
-        guard missing.isEmpty else {
-            throw ProvisionError.imageLacksComponents(
-                spec.image.reference, missing: missing, has: Component.ordered(spec.image.components))
-        }
-        let existing = try await client.listContainers(labels: [ClusterLabels.cluster: topology.name.rawValue], all: true)
-        let networks = try await client.listNetworks(labels: topology.labels)
-        guard existing.isEmpty, networks.isEmpty else { throw ProvisionError.clusterExists(topology.name) }
+        try await ensureAbsent(topology.name)
         for (port, option) in [
             (spec.publishing.namenodeHTTP, "--namenode-port"),
             (spec.publishing.resourcemanagerWeb, "--resourcemanager-port"),
-            (spec.publishing.namenodeRPC, "--namenode-rpc-port"),
         ] {
             if let port, HostPort.isBusy(port, host: spec.publishing.hostIP) {
                 throw ProvisionError.hostPortBusy(port, option: option)
             }
         }
         if let distribution = spec.distribution {
-            try Self.checkDistribution(distribution)
+            _ = try HadoopDistribution(path: distribution)
         }
     }
 
-    static func checkDistribution(_ path: String) throws {
-        guard path.hasPrefix("/") else {
-            throw ProvisionError.invalidDistribution(path, reason: "the path is not absolute")
+    /// Fixes a free host port for every published port left unset, so the ports stay the
+    /// same across `stop` and `start`.
+    static func choosingFreePorts(_ topology: Topology) throws -> Topology {
+        var spec = topology.spec
+        var chosen: Set<Int> = []
+        let host = spec.publishing.hostIP
+        spec.publishing = try spec.publishing.fillingUnset(for: spec.components) {
+            var port = try HostPort.free(host: host)
+            while chosen.contains(port) { port = try HostPort.free(host: host) }
+            chosen.insert(port)
+            return port
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ProvisionError.invalidDistribution(path, reason: "no such directory")
-        }
-        guard FileManager.default.isExecutableFile(atPath: path + "/bin/hdfs") else {
-            throw ProvisionError.invalidDistribution(path, reason: "no executable bin/hdfs")
-        }
+        return Topology(spec: spec)
     }
 
-    func createNetworkAndVolumes(_ topology: Topology) async throws {
+    func createNetworkAndVolumes(_ topology: Topology, run: [String: String]) async throws {
         let client = self.client
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                _ = try await client.createNetwork(NetworkSpec(name: topology.networkName, labels: topology.labels))
+                _ = try await client.createNetwork(NetworkSpec(name: topology.networkName, labels: run))
             }
             for node in topology.nodes {
                 group.addTask {
-                    _ = try await client.createVolume(VolumeSpec(name: node.volumeName, labels: topology.labels))
+                    // The engine answers an existing name with that volume: refuse one that
+                    // is not this run's, rather than write into it.
+                    let volume = try await client.createVolume(VolumeSpec(name: node.volumeName, labels: run))
+                    guard volume.labels == run else { throw ProvisionError.volumeExists(volume.name) }
                 }
             }
             try await group.waitForAll()
@@ -89,13 +89,14 @@ extension DockerProvider {
     }
 
     /// Creates every container and places its launcher and config, all in parallel.
-    func createContainers(_ topology: Topology) async throws {
+    func createContainers(_ topology: Topology, run: [String: String]) async throws {
         let client = self.client
         let rendered = RenderedCluster(topology: topology)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for node in topology.nodes {
                 group.addTask {
-                    let spec = ContainerSpecBuilder.spec(for: node, in: topology)
+                    var spec = ContainerSpecBuilder.spec(for: node, in: topology)
+                    spec.labels.merge(run) { $1 }
                     let id = try await client.createContainer(name: node.containerName, spec: spec)
                     try await client.putArchive(container: id, path: "/", archive: ContainerSpecBuilder.files(for: node, in: rendered))
                 }

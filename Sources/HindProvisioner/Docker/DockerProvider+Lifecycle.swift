@@ -18,8 +18,14 @@ extension DockerProvider {
         guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
         var nodes: [NodeStatus] = []
         var endpoints = ClusterEndpoints()
-        for container in containers {
-            let inspect = try await client.inspectContainer(id: container.id)
+        let client = self.client
+        let inspections = try await withThrowingTaskGroup(of: (ContainerSummary, ContainerInspect).self) { group in
+            for container in containers {
+                group.addTask { (container, try await client.inspectContainer(id: container.id)) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for (container, inspect) in inspections {
             let node = container.labels[ClusterLabels.node] ?? container.name
             nodes.append(NodeStatus(
                 name: node,
@@ -60,7 +66,7 @@ extension DockerProvider {
         try await status.step("Stopping \(containers.count) nodes") {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for container in containers {
-                    group.addTask { try await client.stopContainer(id: container.id, timeout: 30) }
+                    group.addTask { try await client.stopContainer(id: container.id, timeout: Int(ContainerLayout.stopGracePeriod.components.seconds)) }
                 }
                 try await group.waitForAll()
             }

@@ -44,6 +44,15 @@ public final class DockerProvider: ClusterProvider {
         return SpecLabel.decode(namenode?.labels[ClusterLabels.spec])
     }
 
+    /// Refuses a name that any container, network or volume of hind already carries, so
+    /// `up` never adopts leftovers (or, by name, a volume that is not hind's).
+    public func ensureAbsent(_ name: ClusterName) async throws {
+        let labels = [ClusterLabels.cluster: name.rawValue]
+        let existing = try await client.listContainers(labels: labels, all: true).count
+            + client.listNetworks(labels: labels).count + client.listVolumes(labels: labels).count
+        guard existing == 0 else { throw ProvisionError.clusterExists(name) }
+    }
+
     // MARK: Removing
 
     @discardableResult
@@ -58,35 +67,50 @@ public final class DockerProvider: ClusterProvider {
     }
 
     /// Containers first (they hold the network and volumes), in parallel; then networks
-    /// and volumes. Objects already gone count as removed: `down` is idempotent.
-    private func deleteObjects(labels: [String: String]) async throws -> Int {
+    /// and volumes. Objects already gone count as removed: `down` is idempotent. Every
+    /// removal is attempted even when one fails; the first failure is thrown at the end.
+    @discardableResult
+    func deleteObjects(labels: [String: String]) async throws -> Int {
         let client = self.client
         let containers = try await client.listContainers(labels: labels, all: true)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for container in containers {
-                group.addTask { try await ignoringNotFound { try await client.removeContainer(id: container.id, force: true, removeVolumes: true) } }
-            }
-            try await group.waitForAll()
+        let containerRemovals: [@Sendable () async throws -> Void] = containers.map { container in
+            { @Sendable in try await client.removeContainer(id: container.id, force: true, removeVolumes: true) }
         }
+        let containerFailure = await removeAll(containerRemovals)
         let networks = try await client.listNetworks(labels: labels)
         let volumes = try await client.listVolumes(labels: labels)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for network in networks {
-                group.addTask { try await ignoringNotFound { try await client.removeNetwork(id: network.id) } }
-            }
-            for volume in volumes {
-                group.addTask { try await ignoringNotFound { try await client.removeVolume(name: volume.name, force: true) } }
-            }
-            try await group.waitForAll()
-        }
+        let removals: [@Sendable () async throws -> Void] =
+            networks.map { network in { @Sendable in try await client.removeNetwork(id: network.id) } }
+            + volumes.map { volume in { @Sendable in try await client.removeVolume(name: volume.name, force: true) } }
+        let otherFailure = await removeAll(removals)
+        if let failure = containerFailure ?? otherFailure { throw failure }
         return containers.count + networks.count + volumes.count
+    }
+
+    /// Runs every removal in parallel, "no such object" counting as done; returns the
+    /// first other error.
+    private func removeAll(_ removals: [@Sendable () async throws -> Void]) async -> (any Error)? {
+        await withTaskGroup(of: (any Error)?.self) { group in
+            for remove in removals {
+                group.addTask {
+                    do {
+                        try await remove()
+                        return nil
+                    } catch DockerError.notFound {
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+            }
+            var first: (any Error)?
+            for await error in group where first == nil { first = error }
+            return first
+        }
     }
 }
 
-/// Runs `body`, treating "no such object" as done.
-func ignoringNotFound(_ body: () async throws -> Void) async throws {
-    do {
-        try await body()
-    } catch DockerError.notFound {
-    }
+/// Runs `body` in a task of its own, so cancelling the caller does not abort it half-way.
+func shielded<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+    try await Task { try await body() }.value
 }
