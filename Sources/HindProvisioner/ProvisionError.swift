@@ -6,6 +6,9 @@ import HindCluster
 public enum ProvisionError: Error, Sendable, CustomStringConvertible {
     case clusterExists(ClusterName)
     case clusterNotFound(ClusterName)
+    /// The cluster exists but its NameNode carries no spec hind can read (created by
+    /// docker-compose from `hind render`, or by another hind version).
+    case specUnreadable(ClusterName)
     case nodeNotFound(String, cluster: ClusterName, known: [String])
     case imageMissing(String, reason: String)
     case hostPortBusy(Int, option: String)
@@ -31,6 +34,8 @@ public enum ProvisionError: Error, Sendable, CustomStringConvertible {
             return "cluster '\(name)' already exists: use it (hind status --name \(name)), remove it with hind down --name \(name), or choose another --name"
         case .clusterNotFound(let name):
             return "no cluster named '\(name)': list clusters with hind list, or create it with hind up --name \(name)"
+        case .specUnreadable(let name):
+            return "cluster '\(name)' was not created by this hind (no readable io.hind.spec label on its namenode): manage it the way it was created, e.g. docker-compose"
         case .nodeNotFound(let node, let cluster, let known):
             return "cluster '\(cluster)' has no node '\(node)': use one of \(known.joined(separator: ", "))"
         case .imageMissing(let image, let reason):

@@ -76,7 +76,7 @@ extension DockerProvider {
     public func start(_ name: ClusterName, options: CreateOptions, status: any StatusReporter) async throws -> ClusterStatus {
         let containers = try await containers(of: name)
         guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
-        guard let spec = try await spec(of: name) else { throw ProvisionError.clusterNotFound(name) }
+        guard let spec = try await spec(of: name) else { throw ProvisionError.specUnreadable(name) }
         try await status.step("Starting \(containers.count) nodes") { try await startContainers(containers.map(\.id)) }
         return try await waitUntilReady(spec, options: options, status: status)
     }
