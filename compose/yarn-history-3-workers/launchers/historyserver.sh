@@ -12,6 +12,8 @@ HIND_WAIT_TIMEOUT='300'
 HIND_NAME_DIR='/data/dfs/name'
 HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
+HIND_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
+HIND_WAIT_INTERVAL='0.1'
 HIND_HISTORYSERVER_WAIT='namenode:8020'
 HIND_HISTORYSERVER_OPTS_VAR='MAPRED_HISTORYSERVER_OPTS'
 HIND_HISTORYSERVER_HEAP_MB='2048'
@@ -30,19 +32,39 @@ port_open() {
     fi
 }
 
-# wait_for HOST:PORT: until it accepts connections, or fail after HIND_WAIT_TIMEOUT seconds.
+# wait_for HOST:PORT: until it accepts connections, probed every HIND_WAIT_INTERVAL
+# seconds, or fail after HIND_WAIT_TIMEOUT seconds. With bash a single process probes
+# and naps without forking (a read timing out on a pipe); else one nc per probe.
 wait_for() {
     host=${1%:*}
     port=${1##*:}
-    waited=0
-    until port_open "$host" "$port"; do
-        if [ "$waited" -ge "$((HIND_WAIT_TIMEOUT * 5))" ]; then
-            log "gave up waiting for $1 after ${HIND_WAIT_TIMEOUT}s"
-            return 1
+    if command -v bash >/dev/null 2>&1; then
+        if bash -c '
+            if { exec 4<> <(:); } 2>/dev/null; then
+                nap() { read -r -t "$4" -u 4 _ || :; }
+            else
+                nap() { sleep "$4"; }
+            fi
+            end=$((SECONDS + $3 + 1))
+            until { : 3<>"/dev/tcp/$1/$2"; } 2>/dev/null; do
+                [ "$SECONDS" -lt "$end" ] || exit 1
+                nap
+            done' hind-wait "$host" "$port" "$HIND_WAIT_TIMEOUT" "$HIND_WAIT_INTERVAL"; then
+            return 0
         fi
-        sleep 0.2
-        waited=$((waited + 1))
-    done
+    else
+        tries=$((HIND_WAIT_TIMEOUT * 10))
+        while [ "$tries" -gt 0 ]; do
+            status=0
+            port_open "$host" "$port" || status=$?
+            [ "$status" -ne 0 ] || return 0
+            [ "$status" -ne 2 ] || return 1
+            sleep "$HIND_WAIT_INTERVAL"
+            tries=$((tries - 1))
+        done
+    fi
+    log "gave up waiting for $1 after ${HIND_WAIT_TIMEOUT}s"
+    return 1
 }
 
 # daemon_value DAEMON FIELD: the rendered HIND_<DAEMON>_<FIELD> value.
@@ -60,6 +82,14 @@ prepare_config() {
     export HADOOP_CONF_DIR="$HIND_CONF_DIR"
 }
 
+# jvm_opts DAEMON: its JVM options: heap, hind's JVM options, then the image's own.
+jvm_opts() {
+    opts_var=$(daemon_value "$1" OPTS_VAR)
+    heap=$(daemon_value "$1" HEAP_MB)
+    eval "current=\${$opts_var:-}"
+    printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS${current:+ $current}"
+}
+
 format_namenode_once() {
     if [ -f "$HIND_NAME_DIR/current/VERSION" ]; then
         log "NameNode directory $HIND_NAME_DIR is formatted: keeping its data"
@@ -67,7 +97,8 @@ format_namenode_once() {
     fi
     log "formatting the NameNode in $HIND_NAME_DIR"
     mkdir -p "$HIND_NAME_DIR"
-    hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+    env "$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)" \
+        hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
 }
 
 # run_daemon DAEMON: wait for its dependency, set its heap, then become the daemon.
@@ -77,11 +108,9 @@ run_daemon() {
         log "$1 waits for $dependency"
         wait_for "$dependency"
     fi
-    opts_var=$(daemon_value "$1" OPTS_VAR)
-    heap=$(daemon_value "$1" HEAP_MB)
-    eval "current=\${$opts_var:-}"
-    export "$opts_var=-Xmx${heap}m -Xms${heap}m ${current}"
-    log "starting $1 (heap ${heap}m)"
+    opts=$(jvm_opts "$1")
+    export "$(daemon_value "$1" OPTS_VAR)=$opts"
+    log "starting $1 (heap $(daemon_value "$1" HEAP_MB)m)"
     case "$1" in
         namenode | datanode) exec hdfs "$1" ;;
         resourcemanager | nodemanager) exec yarn "$1" ;;
