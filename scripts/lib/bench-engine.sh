@@ -48,8 +48,8 @@ bench_wait_ready() {
 
 # --- floor -------------------------------------------------------------------
 # The same containers hind creates (image, entry point, hostname + network alias,
-# memory limit, init, one named volume per node, NameNode web port published on
-# 127.0.0.1), with the launcher and config rendered by `hind render` bind-mounted,
+# memory limit, init, no capabilities, no-new-privileges, one named volume per
+# node, NameNode web port published on 127.0.0.1), with the launcher and config rendered by `hind render` bind-mounted,
 # created and started in parallel straight through the API; no health check, no
 # labels beyond one to find them. DataNodes wait for the NameNode port in the
 # launcher, as everywhere.
@@ -66,7 +66,8 @@ bench_floor_body() {
   printf '"Env":["HADOOP_CONF_DIR=/tmp/hind/conf"],"Labels":{"io.hind.bench":"%s"},%s' "$name" "$ports"
   printf '"HostConfig":{"Binds":["%s/launchers/%s.sh:/hind/launcher.sh:ro","%s/conf:/hind/conf:ro","%s-%s-data:/hadoop/data"],' \
     "$dir" "$node" "$dir" "$name" "$node"
-  printf '"NetworkMode":"%s-net","Init":true,"Memory":2147483648%s},' "$name" "$bindings"
+  printf '"NetworkMode":"%s-net","Init":true,"Memory":2147483648,"CapDrop":["ALL"],"SecurityOpt":["no-new-privileges:true"]%s},' \
+    "$name" "$bindings"
   printf '"NetworkingConfig":{"EndpointsConfig":{"%s-net":{"Aliases":["%s"]}}}}' "$name" "$node"
 }
 
