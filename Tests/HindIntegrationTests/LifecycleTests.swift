@@ -82,6 +82,27 @@ struct LifecycleTests {
         let uiA = (a["endpoints"] as? [String: String])?["namenodeUI"], uiB = (b["endpoints"] as? [String: String])?["namenodeUI"]
         #expect(uiA != nil && uiA != uiB, "each cluster gets its own free port")
 
+        // Every node's logs, prefixed by the node's name.
+        let logs = try ClusterFixture.hind(["logs", "--name", first, "--tail", "5"]).stdout
+        #expect(logs.contains("namenode | ") && logs.contains("worker-1 | "))
+
+        // client-config: a Hadoop client on the host reaches the NameNode through the published port.
+        let config = try TemporaryDirectory()
+        try ClusterFixture.hind(["client-config", "--name", first, config.url.path])
+        let core = try String(contentsOf: config.appending("core-site.xml"), encoding: .utf8)
+        let rpc = try #require((a["endpoints"] as? [String: String])?["namenodeRPC"])
+        #expect(core.contains("<value>\(rpc)</value>"))
+        if let dist = ProcessInfo.processInfo.environment["HIND_DIST_DIR"], FileManager.default.isExecutableFile(atPath: "/usr/bin/java") {
+            let client = Process()
+            client.executableURL = URL(fileURLWithPath: "\(dist)/bin/hdfs")
+            client.arguments = ["dfs", "-mkdir", "/from-the-host"]
+            client.environment = ["HADOOP_CONF_DIR": config.url.path, "PATH": "/usr/bin:/bin", "JAVA_HOME": "/usr/lib/jvm/java-17-openjdk-amd64"]
+            try client.run()
+            client.waitUntilExit()
+            #expect(client.terminationStatus == 0, "hdfs dfs -mkdir from the host")
+            #expect(try ClusterFixture.sh(first, "namenode", "hdfs dfs -ls /").contains("/from-the-host"))
+        }
+
         try ClusterFixture.hind(["down", "--name", first])
         #expect(try await ClusterFixture.objects(of: first).isEmpty)
         #expect(try ClusterFixture.statusJSON(second)["ready"] as? Bool == true)
