@@ -40,10 +40,11 @@ wait_for() {
     port=${1##*:}
     if command -v bash >/dev/null 2>&1; then
         if bash -c '
+            interval=$4
             if { exec 4<> <(:); } 2>/dev/null; then
-                nap() { read -r -t "$4" -u 4 _ || :; }
+                nap() { read -r -t "$interval" -u 4 _ || :; }
             else
-                nap() { sleep "$4"; }
+                nap() { sleep "$interval"; }
             fi
             end=$((SECONDS + $3 + 1))
             until { : 3<>"/dev/tcp/$1/$2"; } 2>/dev/null; do
