@@ -78,7 +78,7 @@ bench_phases() {
 bench_stat() {
   local col
   col=$(bench_col "$4")
-  awk -F'\t' -v s="$2" -v c="$3" -v col="$col" '$1 == s && $2 == c && $col != "-" && $col != "" { print $col }' "$1" |
+  awk -F'\t' -v s="$2" -v c="$3" -v col="$col" '$1 == s && $2 == c && $4 != "fail" && $col ~ /^-?[0-9.]+$/ { print $col }' "$1" |
     sort -g | awk '
       { a[NR] = $1 }
       END {
