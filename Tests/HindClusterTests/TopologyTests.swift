@@ -60,6 +60,22 @@ struct TopologyTests {
         #expect(topology.node(named: "namenode")?.dependsOn == [])
     }
 
+    @Test func nodesOthersWaitForAreCheckedEverySecondTheRestEveryFiveSeconds() throws {
+        let topology = Topology(spec: try testSpec(workers: 2, components: [.hdfs, .yarn, .history]))
+        let intervals = Dictionary(uniqueKeysWithValues: topology.nodes.map {
+            ($0.name, ContainerLayout.health(of: $0, in: topology).interval)
+        })
+        #expect(intervals == [
+            "namenode": .seconds(1), "resourcemanager": .seconds(1),
+            "historyserver": .seconds(5), "worker-1": .seconds(5), "worker-2": .seconds(5),
+        ])
+        // Either way a node turns unhealthy after the same ten minutes of failed checks.
+        for node in topology.nodes {
+            let health = ContainerLayout.health(of: node, in: topology)
+            #expect(health.interval * health.retries == .seconds(600))
+        }
+    }
+
     @Test func onlyEntryPointsArePublishedOnLoopback() throws {
         let topology = Topology(spec: try testSpec(workers: 2))
         let published = topology.nodes.flatMap(\.published)

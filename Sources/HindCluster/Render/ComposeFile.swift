@@ -55,6 +55,7 @@ public enum ComposeFile {
         let dependsOn: Yams.Node? = node.dependsOn.isEmpty ? nil : YAMLBuilder.map(node.dependsOn.map { name in
             (name, YAMLBuilder.map([("condition", YAMLBuilder.string("service_healthy"))]))
         })
+        let health = ContainerLayout.health(of: node, in: topology)
         return YAMLBuilder.map([
             ("image", YAMLBuilder.string(spec.image.reference)),
             ("container_name", YAMLBuilder.string(node.containerName)),
@@ -75,9 +76,9 @@ public enum ComposeFile {
             ("volumes", YAMLBuilder.list(volumes)),
             ("healthcheck", YAMLBuilder.map([
                 ("test", YAMLBuilder.strings(["CMD"] + ContainerLayout.healthCommand)),
-                ("interval", YAMLBuilder.duration(ContainerLayout.healthInterval)),
+                ("interval", YAMLBuilder.duration(health.interval)),
                 ("timeout", YAMLBuilder.duration(ContainerLayout.healthTimeout)),
-                ("retries", YAMLBuilder.int(ContainerLayout.healthRetries)),
+                ("retries", YAMLBuilder.int(health.retries)),
             ])),
             ("depends_on", dependsOn),
             ("stop_grace_period", YAMLBuilder.duration(ContainerLayout.stopGracePeriod)),

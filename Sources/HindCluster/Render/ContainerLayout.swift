@@ -10,10 +10,25 @@ public enum ContainerLayout {
     /// Hadoop's daemons need no Linux capability and never gain privileges.
     public static let droppedCapabilities = ["ALL"]
     public static let securityOptions = ["no-new-privileges:true"]
-    /// Health checks: every second, so `depends_on` and `up` notice a ready node quickly.
+    /// Health checks of a node other nodes wait for (the NameNode, the ResourceManager):
+    /// every second, so Compose's `depends_on` starts the dependent nodes soon after.
     public static let healthInterval: Duration = .seconds(1)
+    /// Health checks of the nodes nothing waits for (workers, the history server): every
+    /// 5 s. Each check is an exec in the container, about 70 ms of CPU between the engine,
+    /// runc and the probe: at one a second, 11 containers would spend a third of 2 cores
+    /// on them while their JVMs start, and 4 containers 14% of 2 cores for as long as
+    /// the cluster runs (BENCHMARKS.md).
+    public static let leafHealthInterval: Duration = .seconds(5)
     public static let healthTimeout: Duration = .seconds(5)
+    /// A node turns unhealthy after 10 minutes of failed checks, whatever its interval.
     public static let healthRetries = 600
+    public static let leafHealthRetries = 120
+
+    /// The health check interval and retries of `node`.
+    public static func health(of node: Node, in topology: Topology) -> (interval: Duration, retries: Int) {
+        let awaited = topology.nodes.contains { $0.dependsOn.contains(node.name) }
+        return awaited ? (healthInterval, healthRetries) : (leafHealthInterval, leafHealthRetries)
+    }
     /// How long `stop` lets the daemons shut down before the engine kills them.
     public static let stopGracePeriod: Duration = .seconds(30)
 }

@@ -19,6 +19,7 @@ public enum ContainerSpecBuilder {
         }
         var labels = node.labels
         if node.runs(.namenode) { labels[ClusterLabels.spec] = SpecLabel.encode(spec) }
+        let health = ContainerLayout.health(of: node, in: topology)
         return ContainerSpec(
             image: spec.image.reference,
             cmd: ["run"],
@@ -29,8 +30,8 @@ public enum ContainerSpecBuilder {
             hostname: node.hostname,
             healthcheck: Healthcheck(
                 test: ["CMD"] + ContainerLayout.healthCommand,
-                interval: ContainerLayout.healthInterval, timeout: ContainerLayout.healthTimeout,
-                retries: ContainerLayout.healthRetries),
+                interval: health.interval, timeout: ContainerLayout.healthTimeout,
+                retries: health.retries),
             publishedPorts: node.published.map {
                 PortPublication(ContainerPort($0.containerPort), hostIP: $0.hostIP, hostPort: $0.hostPort)
             },
