@@ -19,7 +19,6 @@ public enum ContainerSpecBuilder {
         }
         var labels = node.labels
         if node.runs(.namenode) { labels[ClusterLabels.spec] = SpecLabel.encode(spec) }
-        let health = ContainerLayout.health(of: node, in: topology)
         return ContainerSpec(
             image: spec.image.reference,
             cmd: ["run"],
@@ -30,8 +29,11 @@ public enum ContainerSpecBuilder {
             hostname: node.hostname,
             healthcheck: Healthcheck(
                 test: ["CMD"] + ContainerLayout.healthCommand,
-                interval: health.interval, timeout: ContainerLayout.healthTimeout,
-                retries: health.retries),
+                // Nothing waits on the health of a container hind creates (hind starts the
+                // nodes in order and the launchers wait for ports), so every node gets the
+                // slower interval Compose uses for the nodes nothing depends on.
+                interval: ContainerLayout.leafHealthInterval, timeout: ContainerLayout.healthTimeout,
+                retries: ContainerLayout.leafHealthRetries),
             publishedPorts: node.published.map {
                 PortPublication(ContainerPort($0.containerPort), hostIP: $0.hostIP, hostPort: $0.hostPort)
             },

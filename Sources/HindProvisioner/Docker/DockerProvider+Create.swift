@@ -21,18 +21,11 @@ extension DockerProvider {
             try await status.step("Preparing network and volumes") { try await shielded { try await self.createNetworkAndVolumes(topology, run: run) } }
             try Task.checkCancellation()
             // The nodes nothing else runs before (the NameNode, the ResourceManager) are
-            // created and started first, alone on the engine: the NameNode's start-up (format,
-            // then the daemon) is the longest path to a ready cluster. The other nodes are
-            // created and started while it runs; their launchers wait for it anyway.
-            let (first, rest) = Self.startOrder(topology)
-            try await status.step("Starting \(first.map(\.name).joined(separator: ", "))") {
-                try await shielded { try await self.createAndStart(first, of: topology, run: run) }
-            }
-            try Task.checkCancellation()
-            if !rest.isEmpty {
-                try await status.step("Starting \(rest.count) more nodes") {
-                    try await shielded { try await self.createAndStart(rest, of: topology, run: run) }
-                }
+            // created and started first: the NameNode's start-up (format, then the daemon)
+            // is the longest path to a ready cluster. The other nodes are created alongside
+            // and started once those run; their launchers wait for them anyway.
+            try await status.step("Creating and starting \(topology.nodes.count) containers") {
+                try await shielded { try await self.createAndStart(topology, run: run) }
             }
             return try await waitUntilReady(topology.spec, options: options, status: status)
         } catch {
@@ -109,9 +102,24 @@ extension DockerProvider {
         (topology.nodes.filter { $0.dependsOn.isEmpty }, topology.nodes.filter { !$0.dependsOn.isEmpty })
     }
 
-    /// Creates the containers of `nodes`, places each one's launcher and config, and starts
-    /// it, all in parallel.
-    func createAndStart(_ nodes: [Node], of topology: Topology, run: [String: String]) async throws {
+    /// Creates every container and places its launcher and config, all in parallel; starts
+    /// the first nodes of ``startOrder(_:)`` as soon as they are created, the rest once
+    /// those have started and every container is created.
+    func createAndStart(_ topology: Topology, run: [String: String]) async throws {
+        let (first, rest) = Self.startOrder(topology)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await self.createContainers(first, of: topology, run: run)
+                try await self.startContainers(first.map(\.containerName))
+            }
+            group.addTask { try await self.createContainers(rest, of: topology, run: run) }
+            try await group.waitForAll()
+        }
+        try await startContainers(rest.map(\.containerName))
+    }
+
+    /// Creates the containers of `nodes` and places each one's launcher and config, in parallel.
+    func createContainers(_ nodes: [Node], of topology: Topology, run: [String: String]) async throws {
         let client = self.client
         let rendered = RenderedCluster(topology: topology)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -121,7 +129,6 @@ extension DockerProvider {
                     spec.labels.merge(run) { $1 }
                     let id = try await client.createContainer(name: node.containerName, spec: spec)
                     try await client.putArchive(container: id, path: "/", archive: ContainerSpecBuilder.files(for: node, in: rendered))
-                    try await client.startContainer(id: id)
                 }
             }
             try await group.waitForAll()
