@@ -38,9 +38,10 @@ enum ClusterFixture {
             + client.listVolumes(labels: labels).map(\.name)
     }
 
-    /// Removes the cluster whatever happened in the test.
-    static func cleanUp(_ cluster: String) async {
-        _ = try? HindProcess.run(["down", "--name", cluster])
+    /// Removes the cluster whatever happened in the test; synchronous, so a `defer`
+    /// finishes it before the test (and the test process) ends.
+    static func cleanUp(_ clusters: String...) {
+        for cluster in clusters { _ = try? HindProcess.run(["down", "--name", cluster]) }
     }
 
     static func statusJSON(_ cluster: String) throws -> [String: Any] {

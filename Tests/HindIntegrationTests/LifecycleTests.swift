@@ -12,7 +12,7 @@ struct LifecycleTests {
     /// kill a worker (the file still reads, status shows it) → stop/start keeps the data → down.
     @Test func threeWorkerClusterServesHDFSAndSurvivesItsLifecycle() async throws {
         let name = ClusterFixture.name("main")
-        defer { Task { await ClusterFixture.cleanUp(name) } }
+        defer { ClusterFixture.cleanUp(name) }
         let up = try ClusterFixture.hind(["up", "-c", "3", "--name", name, "--image", ClusterFixture.image])
         #expect(up.stdout.contains("is ready: HDFS 3/3 DataNodes live, safe mode off"))
         #expect(up.stdout.contains("NameNode UI"))
@@ -72,7 +72,7 @@ struct LifecycleTests {
 
     @Test func twoClustersRunSideBySideAndDownRemovesOnlyOne() async throws {
         let first = ClusterFixture.name("a"), second = ClusterFixture.name("b")
-        defer { Task { await ClusterFixture.cleanUp(first); await ClusterFixture.cleanUp(second) } }
+        defer { ClusterFixture.cleanUp(first, second) }
         try ClusterFixture.hind(["up", "-c", "1", "--name", first, "--image", ClusterFixture.image])
         try ClusterFixture.hind(["up", "-c", "1", "--name", second, "--image", ClusterFixture.image])
         let list = try ClusterFixture.hind(["list", "-o", "json"]).stdout
@@ -111,7 +111,7 @@ struct LifecycleTests {
 
     @Test func readinessTimeoutRemovesEverythingUnlessRetained() async throws {
         let name = ClusterFixture.name("wait")
-        defer { Task { await ClusterFixture.cleanUp(name) } }
+        defer { ClusterFixture.cleanUp(name) }
         let failed = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image, "--wait", "1s"], expect: 1)
         #expect(failed.stderr.contains("was not ready after"))
         #expect(try await ClusterFixture.objects(of: name).isEmpty)
@@ -125,7 +125,7 @@ struct LifecycleTests {
 
     @Test func interruptDuringUpRemovesWhatWasCreated() async throws {
         let name = ClusterFixture.name("sigint")
-        defer { Task { await ClusterFixture.cleanUp(name) } }
+        defer { ClusterFixture.cleanUp(name) }
         let process = try HindProcess.start(["up", "-c", "2", "--name", name, "--image", ClusterFixture.image])
         // Interrupt once the containers exist.
         for _ in 0..<200 where try await ClusterFixture.objects(of: name).filter({ $0.contains("worker-2") && !$0.hasSuffix("-data") }).isEmpty {
@@ -141,7 +141,7 @@ struct LifecycleTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HIND_DIST_DIR"] != nil, "HIND_DIST_DIR not set: scripts/test sets it"))
     func distributionMountedIntoTheBaseImage() async throws {
         let name = ClusterFixture.name("dist")
-        defer { Task { await ClusterFixture.cleanUp(name) } }
+        defer { ClusterFixture.cleanUp(name) }
         let dist = try #require(ProcessInfo.processInfo.environment["HIND_DIST_DIR"])
         let up = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", "hind/base:bookworm-jre17", "--dist", dist])
         #expect(up.stdout.contains("HDFS 1/1 DataNodes live"))

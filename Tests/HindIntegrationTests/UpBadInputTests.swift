@@ -64,7 +64,7 @@ struct UpBadInputTests {
 
     @Test func nameThatExists() async throws {
         let name = ClusterFixture.name("dup")
-        defer { Task { await ClusterFixture.cleanUp(name) } }
+        defer { ClusterFixture.cleanUp(name) }
         try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image])
         let again = try HindProcess.run(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image])
         #expect(again.status == 1)
