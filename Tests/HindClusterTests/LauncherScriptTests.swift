@@ -60,10 +60,39 @@ struct LauncherScriptTests {
 
         @Test func dependencyTimeoutFailsTheNode() throws {
             let sandbox = try Sandbox()
-            let launcher = try sandbox.launcher(node: "worker-1", waitTimeout: 1, fakeDaemonBody: "exit 0")
+            // The NodeManager waits for the ResourceManager's port (127.0.0.1:1 here); the
+            // DataNode, which only waits for its NameNode's name, runs until stopped.
+            let launcher = try sandbox.launcher(
+                node: "worker-1", waitTimeout: 1,
+                fakeDaemonBody: #"trap 'exit 0' TERM; while :; do sleep 0.1; done"#,
+                replacing: ["HIND_NODEMANAGER_WAIT='resourcemanager:8031'": "HIND_NODEMANAGER_WAIT='127.0.0.1:1'"])
             let result = try sandbox.run([launcher, "run"])
             #expect(result.status != 0)
             #expect(result.stderr.contains("gave up waiting for 127.0.0.1:1"))
+            #expect(!sandbox.calls().contains("yarn nodemanager"))
+        }
+
+        @Test func dataNodeWaitsForTheNameNodesNameOnly() throws {
+            let sandbox = try Sandbox()
+            // Its dependency's name resolves (127.0.0.1) though nothing listens on the port.
+            let launcher = try sandbox.launcher(node: "worker-1", fakeDaemonBody: "exit 0", replacing: [
+                "HIND_NODEMANAGER_WAIT='resourcemanager:8031'": "HIND_NODEMANAGER_WAIT=''",
+            ])
+            let result = try sandbox.run([launcher, "run"])
+            #expect(sandbox.calls().contains("hdfs datanode"), "\(result.stderr)")
+            #expect(result.stderr.contains("datanode waits for 127.0.0.1 to resolve")
+                || result.stderr.contains("datanode waits for 127.0.0.1:1"), "\(result.stderr)")
+        }
+
+        @Test func dataNodeGivesUpWhenTheNameNeverResolves() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(node: "worker-1", waitTimeout: 1, fakeDaemonBody: "exit 0", replacing: [
+                "HIND_DATANODE_WAIT='127.0.0.1:1'": "HIND_DATANODE_WAIT='no-such-namenode.invalid:8020'",
+                "HIND_NODEMANAGER_WAIT='resourcemanager:8031'": "HIND_NODEMANAGER_WAIT=''",
+            ])
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("gave up waiting for no-such-namenode.invalid"), "\(result.stderr)")
             #expect(!sandbox.calls().contains("hdfs datanode"))
         }
 
@@ -124,7 +153,10 @@ struct Sandbox {
     }
 
     /// Renders the launcher of `node` in a 1-worker YARN cluster, redirected into the sandbox.
-    func launcher(node name: String, waitTimeout: Int = 300, skipWaits: Bool = false, fakeDaemonBody: String) throws -> String {
+    func launcher(
+        node name: String, waitTimeout: Int = 300, skipWaits: Bool = false, fakeDaemonBody: String,
+        replacing replacements: [String: String] = [:]
+    ) throws -> String {
         let topology = Topology(spec: try testSpec(workers: 1))
         let node = try #require(topology.node(named: name))
         var script = LauncherScript.render(node: node, topology: topology)
@@ -141,6 +173,10 @@ struct Sandbox {
         if skipWaits {
             script = script.replacingOccurrences(of: "_WAIT='127.0.0.1:1'", with: "_WAIT=''")
                 .replacingOccurrences(of: "_WAIT='resourcemanager:8031'", with: "_WAIT=''")
+        }
+        for (text, replacement) in replacements {
+            #expect(script.contains(text), "the launcher has no \(text)")
+            script = script.replacingOccurrences(of: text, with: replacement)
         }
         for file in RenderedCluster(topology: topology).configFiles { try write(file.path, file.contents, mode: 0o644) }
         // Each fake records its command line, then runs the test's body.

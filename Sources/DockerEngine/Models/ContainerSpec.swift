@@ -49,6 +49,8 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
     public var capDrop: [String]
     /// Security options, e.g. `["no-new-privileges:true"]`.
     public var securityOptions: [String]
+    /// Relative CPU weight under contention (the engine's default is 1024).
+    public var cpuShares: Int?
 
     public init(
         image: String,
@@ -77,7 +79,8 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         extraHosts: [String] = [],
         autoRemove: Bool = false,
         capDrop: [String] = [],
-        securityOptions: [String] = []
+        securityOptions: [String] = [],
+        cpuShares: Int? = nil
     ) {
         self.image = image
         self.cmd = cmd
@@ -106,6 +109,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         self.autoRemove = autoRemove
         self.capDrop = capDrop
         self.securityOptions = securityOptions
+        self.cpuShares = cpuShares
     }
 
     // MARK: Wire format (`POST /containers/create` body)
@@ -122,7 +126,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         case portBindings = "PortBindings", mounts = "Mounts", tmpfs = "Tmpfs", memory = "Memory"
         case initProcess = "Init", networkMode = "NetworkMode", restartPolicy = "RestartPolicy"
         case extraHosts = "ExtraHosts", autoRemove = "AutoRemove"
-        case capDrop = "CapDrop", securityOptions = "SecurityOpt"
+        case capDrop = "CapDrop", securityOptions = "SecurityOpt", cpuShares = "CpuShares"
     }
 
     private enum NetworkingConfigKeys: String, CodingKey {
@@ -169,6 +173,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         if !mounts.isEmpty { try host.encode(mounts, forKey: .mounts) }
         if !tmpfs.isEmpty { try host.encode(tmpfs, forKey: .tmpfs) }
         try host.encodeIfPresent(memoryLimit, forKey: .memory)
+        try host.encodeIfPresent(cpuShares, forKey: .cpuShares)
         try host.encodeIfPresent(initProcess, forKey: .initProcess)
         try host.encodeIfPresent(networkMode, forKey: .networkMode)
         try host.encodeIfPresent(restartPolicy, forKey: .restartPolicy)

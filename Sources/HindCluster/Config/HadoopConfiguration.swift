@@ -49,6 +49,10 @@ public struct HadoopConfiguration: Hashable, Sendable {
         [
             HadoopProperty("fs.defaultFS", "hdfs://\(Topology.namenode):\(spec.ports.namenodeRPC)"),
             HadoopProperty("hadoop.tmp.dir", "\(spec.image.dataDirectory)/tmp"),
+            // A DataNode starts before the NameNode listens and retries until it does: every
+            // 100 ms rather than every second, over the same 10 s before a call fails.
+            HadoopProperty("ipc.client.connect.retry.interval", "100"),
+            HadoopProperty("ipc.client.connect.max.retries", "100"),
         ]
     }
 

@@ -68,6 +68,7 @@ public enum ComposeFile {
             ("cap_drop", YAMLBuilder.strings(ContainerLayout.droppedCapabilities)),
             ("security_opt", YAMLBuilder.strings(ContainerLayout.securityOptions)),
             ("mem_limit", YAMLBuilder.string(spec.memory.description)),
+            ("cpu_shares", ContainerLayout.cpuShares(of: node, in: topology).map(YAMLBuilder.int)),
             ("labels", YAMLBuilder.map(sorted: node.labels)),
             ("networks", YAMLBuilder.map([
                 (networkKey, YAMLBuilder.map([("aliases", YAMLBuilder.strings([node.hostname]))])),

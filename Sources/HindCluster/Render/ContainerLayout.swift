@@ -29,6 +29,15 @@ public enum ContainerLayout {
         let awaited = topology.nodes.contains { $0.dependsOn.contains(node.name) }
         return awaited ? (healthInterval, healthRetries) : (leafHealthInterval, leafHealthRetries)
     }
+    /// The CPU weight of a node others wait for (the NameNode, the ResourceManager): that
+    /// of all the nodes waiting for it together (the engine's default weight is 1024), at
+    /// least twice the default. Its start-up is the longest path to a ready cluster: on a
+    /// busy host it keeps a core while the workers' JVMs, started alongside, take what is
+    /// left. Nil (the default weight) for the other nodes.
+    public static func cpuShares(of node: Node, in topology: Topology) -> Int? {
+        let waiting = topology.nodes.filter { $0.dependsOn.contains(node.name) }.count
+        return waiting == 0 ? nil : 1024 * max(2, waiting)
+    }
     /// How long `stop` lets the daemons shut down before the engine kills them.
     public static let stopGracePeriod: Duration = .seconds(30)
 }

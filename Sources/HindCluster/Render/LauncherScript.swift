@@ -5,7 +5,7 @@
 /// the shell as code.
 ///
 /// `launcher.sh run` (the default) prepares the config, waits for the daemons this node
-/// depends on, formats the NameNode when its directory is empty, and runs the daemons in
+/// depends on (a DataNode only for its NameNode's name, see `waitsForNameOnly`), formats the NameNode when its directory is empty, and runs the daemons in
 /// the foreground: a single daemon replaces the shell; two are supervised, the container
 /// exiting non-zero when either dies and SIGTERM reaching both.
 /// `launcher.sh health` exits 0 once every daemon of the node listens on its port.
@@ -26,6 +26,14 @@ public enum LauncherScript {
     /// Seconds between two probes of a dependency's port.
     static let waitInterval = "0.1"
 
+    /// Whether `daemon` starts once its dependency's name resolves rather than once its
+    /// port listens. A DataNode's JVM spends a second or more of CPU before it first calls
+    /// the NameNode, and then retries the call itself (every 100 ms,
+    /// `ipc.client.connect.retry.interval`): started at once, it gets through its own
+    /// start-up while the NameNode formats and starts. It must not start before the name
+    /// resolves: it would keep the unresolved address for good.
+    static func waitsForNameOnly(_ daemon: Daemon) -> Bool { daemon == .datanode }
+
     public static func render(node: Node, topology: Topology) -> String {
         let spec = topology.spec
         var values: [(String, String)] = [
@@ -45,6 +53,7 @@ public enum LauncherScript {
         for daemon in node.daemons {
             let upper = daemon.rawValue.uppercased()
             values.append(("HIND_\(upper)_WAIT", node.dependencies[daemon]?.description ?? ""))
+            values.append(("HIND_\(upper)_WAIT_FOR", waitsForNameOnly(daemon) ? "name" : "port"))
             values.append(("HIND_\(upper)_OPTS_VAR", daemon.optionsVariable(for: spec.hadoopVersion)))
             values.append(("HIND_\(upper)_HEAP_MB", String(node.memory.heapMB[daemon] ?? 0)))
         }
@@ -113,6 +122,20 @@ public enum LauncherScript {
             return 1
         }
 
+        # wait_for_name HOST: until HOST resolves, checked every HIND_WAIT_INTERVAL seconds,
+        # or fail after HIND_WAIT_TIMEOUT seconds.
+        wait_for_name() {
+            tries=$((HIND_WAIT_TIMEOUT * 10))
+            until getent hosts "$1" >/dev/null 2>&1; do
+                tries=$((tries - 1))
+                if [ "$tries" -le 0 ]; then
+                    log "gave up waiting for $1 to resolve after ${HIND_WAIT_TIMEOUT}s"
+                    return 1
+                fi
+                sleep "$HIND_WAIT_INTERVAL"
+            done
+        }
+
         # daemon_value DAEMON FIELD: the rendered HIND_<DAEMON>_<FIELD> value.
         daemon_value() {
             eval "printf '%s' \"\${HIND_$(printf '%s' "$1" | tr 'a-z' 'A-Z')_$2}\""
@@ -147,12 +170,19 @@ public enum LauncherScript {
                 hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
         }
 
-        # run_daemon DAEMON: wait for its dependency, set its heap, then become the daemon.
+        # run_daemon DAEMON: wait for its dependency (its port, or for a DataNode its name),
+        # set its heap, then become the daemon.
         run_daemon() {
             dependency=$(daemon_value "$1" WAIT)
             if [ -n "$dependency" ]; then
-                log "$1 waits for $dependency"
-                wait_for "$dependency"
+                # Without getent, the port is the only signal a shell has.
+                if [ "$(daemon_value "$1" WAIT_FOR)" = name ] && command -v getent >/dev/null 2>&1; then
+                    log "$1 waits for ${dependency%:*} to resolve, then reaches $dependency itself"
+                    wait_for_name "${dependency%:*}"
+                else
+                    log "$1 waits for $dependency"
+                    wait_for "$dependency"
+                fi
             fi
             opts=$(jvm_opts "$1")
             export "$(daemon_value "$1" OPTS_VAR)=$opts"

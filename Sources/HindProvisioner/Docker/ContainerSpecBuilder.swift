@@ -44,7 +44,8 @@ public enum ContainerSpecBuilder {
             networks: [topology.networkName: NetworkAttachment(aliases: [node.hostname])],
             stopTimeout: Int(ContainerLayout.stopGracePeriod.components.seconds),
             capDrop: ContainerLayout.droppedCapabilities,
-            securityOptions: ContainerLayout.securityOptions
+            securityOptions: ContainerLayout.securityOptions,
+            cpuShares: ContainerLayout.cpuShares(of: node, in: topology)
         )
     }
 

@@ -15,9 +15,11 @@ HIND_CONF_DIR='/tmp/hind/conf'
 HIND_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 HIND_WAIT_INTERVAL='0.1'
 HIND_DATANODE_WAIT='namenode:8020'
+HIND_DATANODE_WAIT_FOR='name'
 HIND_DATANODE_OPTS_VAR='HDFS_DATANODE_OPTS'
 HIND_DATANODE_HEAP_MB='512'
 HIND_NODEMANAGER_WAIT='resourcemanager:8031'
+HIND_NODEMANAGER_WAIT_FOR='port'
 HIND_NODEMANAGER_OPTS_VAR='YARN_NODEMANAGER_OPTS'
 HIND_NODEMANAGER_HEAP_MB='512'
 
@@ -71,6 +73,20 @@ wait_for() {
     return 1
 }
 
+# wait_for_name HOST: until HOST resolves, checked every HIND_WAIT_INTERVAL seconds,
+# or fail after HIND_WAIT_TIMEOUT seconds.
+wait_for_name() {
+    tries=$((HIND_WAIT_TIMEOUT * 10))
+    until getent hosts "$1" >/dev/null 2>&1; do
+        tries=$((tries - 1))
+        if [ "$tries" -le 0 ]; then
+            log "gave up waiting for $1 to resolve after ${HIND_WAIT_TIMEOUT}s"
+            return 1
+        fi
+        sleep "$HIND_WAIT_INTERVAL"
+    done
+}
+
 # daemon_value DAEMON FIELD: the rendered HIND_<DAEMON>_<FIELD> value.
 daemon_value() {
     eval "printf '%s' \"\${HIND_$(printf '%s' "$1" | tr 'a-z' 'A-Z')_$2}\""
@@ -105,12 +121,19 @@ format_namenode_once() {
         hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
 }
 
-# run_daemon DAEMON: wait for its dependency, set its heap, then become the daemon.
+# run_daemon DAEMON: wait for its dependency (its port, or for a DataNode its name),
+# set its heap, then become the daemon.
 run_daemon() {
     dependency=$(daemon_value "$1" WAIT)
     if [ -n "$dependency" ]; then
-        log "$1 waits for $dependency"
-        wait_for "$dependency"
+        # Without getent, the port is the only signal a shell has.
+        if [ "$(daemon_value "$1" WAIT_FOR)" = name ] && command -v getent >/dev/null 2>&1; then
+            log "$1 waits for ${dependency%:*} to resolve, then reaches $dependency itself"
+            wait_for_name "${dependency%:*}"
+        else
+            log "$1 waits for $dependency"
+            wait_for "$dependency"
+        fi
     fi
     opts=$(jvm_opts "$1")
     export "$(daemon_value "$1" OPTS_VAR)=$opts"
