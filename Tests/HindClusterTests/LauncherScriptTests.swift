@@ -98,11 +98,13 @@ struct LauncherScriptTests {
 
         @Test func workerExitsNonZeroWhenEitherDaemonDies() throws {
             let sandbox = try Sandbox()
-            // The NodeManager dies with status 3; the DataNode runs on until it is stopped.
+            // The NodeManager dies with status 3 once the DataNode is ready for a TERM; the
+            // DataNode runs on until it is stopped.
             let launcher = try sandbox.launcher(
                 node: "worker-1", skipWaits: true,
-                fakeDaemonBody: #"if [ "$1" = nodemanager ]; then sleep 1; exit 3; fi; "#
-                    + #"trap 'echo "$1 got TERM" >> "$HIND_TEST_CALLS"; exit 0' TERM; while :; do sleep 0.1; done"#)
+                fakeDaemonBody: #"if [ "$1" = nodemanager ]; then "#
+                    + #"until grep -q 'datanode trapping' "$HIND_TEST_CALLS"; do sleep 0.05; done; exit 3; fi; "#
+                    + Self.trappingDaemon)
             let result = try sandbox.run([launcher, "run"])
             #expect(result.status == 3)
             #expect(result.stderr.contains("exited with status 3"))
@@ -111,11 +113,12 @@ struct LauncherScriptTests {
 
         @Test func sigtermReachesBothDaemons() throws {
             let sandbox = try Sandbox()
-            let launcher = try sandbox.launcher(
-                node: "worker-1", skipWaits: true,
-                fakeDaemonBody: #"trap 'echo "$1 got TERM" >> "$HIND_TEST_CALLS"; exit 0' TERM; while :; do sleep 0.1; done"#)
+            let launcher = try sandbox.launcher(node: "worker-1", skipWaits: true, fakeDaemonBody: Self.trappingDaemon)
             let process = try sandbox.start([launcher, "run"])
-            Thread.sleep(forTimeInterval: 1.0)
+            // TERM once both daemons have set their trap, however slow the machine.
+            for _ in 0..<1200 where !["datanode trapping", "nodemanager trapping"].allSatisfy(sandbox.calls().contains) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
             process.terminate()
             process.waitUntilExit()
             #expect(process.terminationStatus == 143)
@@ -123,6 +126,10 @@ struct LauncherScriptTests {
             #expect(calls.contains("datanode got TERM"))
             #expect(calls.contains("nodemanager got TERM"))
         }
+
+        /// A fake daemon that says when its TERM trap is set, then runs until it gets one.
+        static let trappingDaemon = #"trap 'echo "$1 got TERM" >> "$HIND_TEST_CALLS"; exit 0' TERM; "#
+            + #"echo "$1 trapping" >> "$HIND_TEST_CALLS"; while :; do sleep 0.1; done"#
 
         @Test func healthFailsUntilThePortsListen() throws {
             let sandbox = try Sandbox()

@@ -109,15 +109,26 @@ struct LifecycleTests {
         #expect(try ClusterFixture.sh(second, "namenode", "hdfs dfs -ls / && echo ok").contains("ok"))
     }
 
+    /// A cluster that can never be ready, whatever the machine's speed: its NameNode stays
+    /// in safe mode until more DataNodes report than the cluster has.
+    static func neverReady(workers: Int) -> [String] {
+        ["-c", String(workers), "--image", ClusterFixture.image,
+         "--conf", "hdfs-site:dfs.namenode.safemode.min.datanodes=\(workers + 1)"]
+    }
+
     @Test func readinessTimeoutRemovesEverythingUnlessRetained() async throws {
         let name = ClusterFixture.name("wait")
         defer { ClusterFixture.cleanUp(name) }
-        let failed = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image, "--wait", "1s"], expect: 1)
-        #expect(failed.stderr.contains("was not ready after"))
+        // Long enough for the NameNode to answer on a busy machine, so the error names the
+        // check that can never pass.
+        let shape = Self.neverReady(workers: 1) + ["--wait", "20s"]
+        let failed = try ClusterFixture.hind(["up", "--name", name] + shape, expect: 1)
+        #expect(failed.stderr.contains("was not ready after"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("the NameNode is in safe mode"), "\(failed.stderr)")
         #expect(try await ClusterFixture.objects(of: name).isEmpty)
 
-        let retained = try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image, "--wait", "1s", "--retain"], expect: 1)
-        #expect(retained.stderr.contains("was not ready after"))
+        let retained = try ClusterFixture.hind(["up", "--name", name, "--retain"] + shape, expect: 1)
+        #expect(retained.stderr.contains("the NameNode is in safe mode"), "\(retained.stderr)")
         #expect(try await ClusterFixture.objects(of: name).contains { $0.hasSuffix("\(name)-namenode") }, "containers kept")
         try ClusterFixture.hind(["down", "--name", name])
         #expect(try await ClusterFixture.objects(of: name).isEmpty)
@@ -126,11 +137,16 @@ struct LifecycleTests {
     @Test func interruptDuringUpRemovesWhatWasCreated() async throws {
         let name = ClusterFixture.name("sigint")
         defer { ClusterFixture.cleanUp(name) }
-        let process = try HindProcess.start(["up", "-c", "2", "--name", name, "--image", ClusterFixture.image])
+        // Never ready: `up` is still running whenever the interrupt arrives.
+        let process = try HindProcess.start(["up", "--name", name] + Self.neverReady(workers: 2))
         // Interrupt once the containers exist.
-        for _ in 0..<200 where try await ClusterFixture.objects(of: name).filter({ $0.contains("worker-2") && !$0.hasSuffix("-data") }).isEmpty {
-            try await Task.sleep(for: .milliseconds(50))
+        var created = false
+        for _ in 0..<600 where !created {
+            created = try await ClusterFixture.objects(of: name).contains { $0.contains("worker-2") && !$0.hasSuffix("-data") }
+            if !created { try await Task.sleep(for: .milliseconds(100)) }
         }
+        #expect(created, "up created its containers")
+        #expect(process.isRunning, "up cannot finish: the cluster never becomes ready")
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
