@@ -3,16 +3,20 @@
 //
 // Layers, bottom to top (each a target):
 //   CCurl            C shim: typed, non-variadic wrappers over libcurl
-//   DockerEngine     Docker Engine HTTP API client over a unix socket (libcurl)
-//   HindCluster      cluster model (topology, ports, labels) and renderers (XML, launcher, compose)
-//   HindProvisioner  brings a topology up on an engine: ordered actions, readiness, rollback
+//   DockerEngine     general-purpose Docker Engine HTTP API client over a unix socket
+//   HindCluster      cluster model (shape, spec, topology) and what derives from it: each
+//                    node's container (NodeContainer), Hadoop XML, launchers, Compose
+//   HindProvisioner  use cases (ClusterProvisioner: up with rollback, start, readiness) on a
+//                    ClusterProvider; DockerProvider runs them on one Docker Engine
 //   HindCLI          one file per verb, on swift-argument-parser
-//   hind             the ~20-line executable
+//   hind             the executable: one line
+// docs/architecture.md follows `hind up` through them.
 import PackageDescription
 
 let package = Package(
     name: "hind",
-    platforms: [.macOS(.v14)],
+    // Linux is the target; elsewhere the Synchronization module (Mutex) needs macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hind", targets: ["hind"]),
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
@@ -53,7 +57,10 @@ let package = Package(
         .target(name: "HindTestSupport", dependencies: ["DockerEngine"], path: "Tests/HindTestSupport"),
         .testTarget(name: "DockerEngineTests", dependencies: ["DockerEngine", "HindTestSupport"]),
         .testTarget(name: "HindClusterTests", dependencies: ["HindCluster"]),
-        .testTarget(name: "HindProvisionerTests", dependencies: ["HindProvisioner", "HindCluster", "DockerEngine"]),
+        .testTarget(
+            name: "HindProvisionerTests",
+            dependencies: ["HindProvisioner", "HindCluster", "DockerEngine", "HindTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "HindCLITests", dependencies: ["HindCLI", "HindCluster", "HindTestSupport"]),
         .testTarget(
             name: "HindIntegrationTests",

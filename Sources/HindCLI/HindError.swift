@@ -1,13 +1,15 @@
-/// An error the CLI reports as one line saying what went wrong and what to do next.
-public struct HindError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    /// Bad input (exit 2) rather than a failure at run time (exit 1).
-    public var isUsage: Bool
+import HindCluster
 
-    public init(_ description: String, usage: Bool = false) {
+/// An error of the CLI itself (a file it cannot write, a cluster without the port it
+/// needs): one line saying what went wrong and what to do next.
+public struct HindError: UserFacingError {
+    public var description: String
+    public var isBadInput: Bool
+
+    public init(_ description: String, badInput: Bool = false) {
         self.description = description
-        self.isUsage = usage
+        self.isBadInput = badInput
     }
 
-    public static func usage(_ description: String) -> HindError { HindError(description, usage: true) }
+    public static func badInput(_ description: String) -> HindError { HindError(description, badInput: true) }
 }

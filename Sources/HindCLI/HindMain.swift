@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import DockerEngine
 import HindCluster
-import HindProvisioner
 
 /// The process entry point, kept here so the executable target stays a one-liner.
 ///
@@ -36,34 +34,22 @@ public enum HindMain {
             return 0
         }
         printError(HindCommand.message(for: error))
-        return ExitStatus.usage
+        return ExitStatus.badInput
     }
 
     static func reportRunError(_ error: any Error) -> Int32 {
-        switch error {
-        case let error as SpecError:
+        if let exit = error as? ExitCode { return exit.rawValue }
+        if let error = error as? any UserFacingError {
             printError(error.description)
-            return ExitStatus.usage
-        case let error as HindError:
-            printError(error.description)
-            return error.isUsage ? ExitStatus.usage : ExitStatus.failure
-        case let error as ProvisionError:
-            printError(error.description)
-            return error.isUsage ? ExitStatus.usage : ExitStatus.failure
-        case let error as DockerError:
-            printError(error.description)
-            return ExitStatus.failure
-        case let exit as ExitCode:
-            return exit.rawValue
-        default:
-            // `hind --help` arrives here too: ArgumentParser runs its help command.
-            if HindCommand.exitCode(for: error) == .success {
-                print(HindCommand.fullMessage(for: error))
-                return 0
-            }
-            printError(String(describing: error))
-            return ExitStatus.failure
+            return error.exitCode
         }
+        // `hind --help` arrives here too: ArgumentParser runs its help command.
+        if HindCommand.exitCode(for: error) == .success {
+            print(HindCommand.fullMessage(for: error))
+            return 0
+        }
+        printError(String(describing: error))
+        return ExitStatus.failure
     }
 
     /// One line on standard error, `error: …`.
@@ -72,9 +58,4 @@ public enum HindMain {
         text = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
         FileHandle.standardError.write(Data("error: \(text)\n".utf8))
     }
-}
-
-public enum ExitStatus {
-    public static let failure: Int32 = 1
-    public static let usage: Int32 = 2
 }

@@ -144,9 +144,26 @@ struct ModelTests {
             #expect(profile.dataDirectory == "/srv/data")
         }
 
-        @Test(arguments: ["", "a b", "-x", "img:", "$(x)"])
+        @Test(arguments: ["", "a b", "-x", "img:", "$(x)", "img@", "@sha256:abc", "img@abc", "registry:5000/"])
         func rejectsBadReferences(_ reference: String) {
             #expect(throws: SpecError.self) { try ImageProfile.guess(reference: reference) }
+            #expect(throws: SpecError.self) { try ImageReference(parsing: reference) }
+        }
+
+        @Test(arguments: [
+            ("apache/hadoop:3.4.1", "apache/hadoop", "3.4.1", "3.4.1"),
+            ("localhost:5000/hadoop", "localhost:5000/hadoop", nil, "latest"),
+            ("localhost:5000/hadoop:3", "localhost:5000/hadoop", "3", "3"),
+            ("busybox", "busybox", nil, "latest"),
+            ("apache/hadoop@sha256:0123abcd", "apache/hadoop", nil, "sha256:0123abcd"),
+            ("apache/hadoop:3.4.1@sha256:0123abcd", "apache/hadoop", "3.4.1", "sha256:0123abcd"),
+        ] as [(String, String, String?, String)])
+        func referencesSplitIntoRepositoryTagAndDigest(_ text: String, _ repository: String, _ tag: String?, _ pullTag: String) throws {
+            let reference = try ImageReference(parsing: text)
+            #expect(reference.repository == repository)
+            #expect(reference.tag == tag)
+            #expect(reference.pullTag == pullTag, "never the empty tag, which pulls every tag")
+            #expect(reference.description == text)
         }
     }
 }

@@ -60,19 +60,25 @@ struct TopologyTests {
         #expect(topology.node(named: "namenode")?.dependsOn == [])
     }
 
-    @Test func nodesOthersWaitForAreCheckedEverySecondTheRestEveryFiveSeconds() throws {
+    @Test func nodesWhoseHealthOthersWaitForAreCheckedEverySecondTheRestEveryFiveSeconds() throws {
         let topology = Topology(spec: try testSpec(workers: 2, components: [.hdfs, .yarn, .history]))
-        let intervals = Dictionary(uniqueKeysWithValues: topology.nodes.map {
-            ($0.name, ContainerLayout.health(of: $0, in: topology).interval)
-        })
-        #expect(intervals == [
+        func intervals(_ ordering: NodeContainer.StartOrdering) -> [String: Duration] {
+            Dictionary(uniqueKeysWithValues: topology.nodes.map {
+                ($0.name, ContainerPolicy.health(of: $0, in: topology, ordering: ordering).interval)
+            })
+        }
+        #expect(intervals(.afterHealthyDependencies) == [
             "namenode": .seconds(1), "resourcemanager": .seconds(1),
             "historyserver": .seconds(5), "worker-1": .seconds(5), "worker-2": .seconds(5),
         ])
+        // When the launchers order the start, nothing waits on health.
+        #expect(Set(intervals(.launchersWait).values) == [.seconds(5)])
         // Either way a node turns unhealthy after the same ten minutes of failed checks.
         for node in topology.nodes {
-            let health = ContainerLayout.health(of: node, in: topology)
-            #expect(health.interval * health.retries == .seconds(600))
+            for ordering in [NodeContainer.StartOrdering.afterHealthyDependencies, .launchersWait] {
+                let health = ContainerPolicy.health(of: node, in: topology, ordering: ordering)
+                #expect(health.interval * health.retries == .seconds(600))
+            }
         }
     }
 

@@ -91,7 +91,7 @@ struct ProvisionerUnitTests {
         }
 
         @Test func readinessNamesWhatIsMissing() {
-            let check = ReadinessCheck(webPorts: [:], expectedWorkers: 3, components: [.hdfs, .yarn])
+            let check = ReadinessCheck(expectedWorkers: 3, components: [.hdfs, .yarn])
             var metrics = HadoopMetrics()
             #expect(check.unmet(metrics) == "the NameNode web endpoint does not answer yet")
             metrics.fsState = "safeMode"
@@ -107,17 +107,6 @@ struct ProvisionerUnitTests {
             metrics.activeNodeManagers = 3
             #expect(check.unmet(metrics) == nil)
         }
-    }
-
-    @Test(arguments: [
-        ("apache/hadoop:3.4.1", "apache/hadoop", "3.4.1"),
-        ("localhost:5000/hadoop", "localhost:5000/hadoop", "latest"),
-        ("localhost:5000/hadoop:3", "localhost:5000/hadoop", "3"),
-        ("busybox", "busybox", "latest"),
-    ])
-    func imageReferencesSplitWithoutEmptyTags(_ reference: String, _ repository: String, _ tag: String) {
-        let split = DockerProvider.split(reference)
-        #expect(split.repository == repository && split.tag == tag)
     }
 
     @Test func nodesSortMastersFirstThenWorkersByNumber() {
@@ -141,7 +130,8 @@ struct ProvisionerUnitTests {
         let name = try! ClusterName("dev")
         #expect(ProvisionError.clusterExists(name).description.contains("hind down --name dev"))
         #expect(ProvisionError.hostPortBusy(9870, option: "--namenode-port").description.contains("--namenode-port"))
-        #expect(ProvisionError.invalidDistribution("/x", reason: "no bin/hdfs").isUsage)
-        #expect(!ProvisionError.clusterExists(name).isUsage)
+        #expect(ProvisionError.invalidDistribution("/x", reason: "no bin/hdfs").exitCode == 2)
+        #expect(ProvisionError.clusterExists(name).exitCode == 1)
+        #expect(DockerError.cancelled.exitCode == 1)
     }
 }

@@ -23,7 +23,7 @@ struct ClientConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let status = try await DockerProvider.connect().status(name)
+        let status = try await Provider.connect().status(name)
         guard let rpc = status.endpoints.namenodeRPC else {
             throw HindError("cluster \"\(name)\" publishes no NameNode RPC port: is it running? (hind status --name \(name))")
         }

@@ -22,7 +22,7 @@ struct DownCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let provider = try await DockerProvider.connect()
+        let provider = try await Provider.connect()
         let target = all ? "every hind cluster" : "cluster \"\(try cluster.clusterName())\""
         let removed = all ? try await provider.deleteAll() : try await provider.delete(try cluster.clusterName())
         if output.isJSON {

@@ -31,20 +31,14 @@ struct ExecCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await DockerProvider.connect()
-        let container = try await provider.container(of: node, in: name)
+        let provider = try await Provider.connect()
         // Like `docker exec -i`: a terminal's stdin only on request, so a backgrounded
         // `hind exec` is not stopped by SIGTTIN.
         let attachStdin = interactive || isatty(STDIN_FILENO) == 0
-        if attachStdin {
-            let session = try await provider.client.execAttached(container: container.id, spec: ExecSpec(cmd: command))
-            StdinPump.start(into: session)
-            try await Self.copy(session.output)
-            throw ExitCode(Int32(truncatingIfNeeded: try await session.exitCode()))
-        }
-        let id = try await provider.client.createExec(container: container.id, spec: ExecSpec(cmd: command))
-        try await Self.copy(try await provider.client.startExec(id: id))
-        throw ExitCode(Int32(truncatingIfNeeded: try await provider.client.exitCode(ofExec: id)))
+        let process = try await provider.exec(command, in: node, of: name, attachStdin: attachStdin)
+        if attachStdin { StdinPump.start(into: process) }
+        try await Self.copy(process.output)
+        throw ExitCode(Int32(truncatingIfNeeded: try await process.exitCode()))
     }
 
     static func copy(_ output: AsyncThrowingStream<OutputChunk, any Error>) async throws {
@@ -54,10 +48,10 @@ struct ExecCommand: AsyncParsableCommand {
     }
 }
 
-/// Copies this process's stdin into an exec session on a thread of its own (blocking
-/// reads stay off the cooperative pool), then closes the session's stdin.
+/// Copies this process's stdin into a node's process on a thread of its own (blocking
+/// reads stay off the cooperative pool), then closes the process's stdin.
 enum StdinPump {
-    static func start(into session: ExecSession) {
+    static func start(into session: NodeProcess) {
         Thread {
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while true {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DockerEngine
 import Foundation
 import HindProvisioner
 
@@ -16,22 +15,16 @@ struct ExportLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await DockerProvider.connect()
-        let nodes = try await provider.nodeContainers(of: name)
+        let logs = try await ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter()).collectLogs(of: name)
         let root = URL(fileURLWithPath: directory)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (node, container) in nodes {
-            var log = Data()
-            for try await chunk in try await provider.client.logs(container: container.id, options: LogOptions(timestamps: true)) {
-                log.append(contentsOf: chunk.bytes)
-            }
-            try log.write(to: root.appendingPathComponent("\(node).log"))
-            let inspect = try await provider.client.inspectContainerJSON(id: container.id)
-            try Data(inspect).write(to: root.appendingPathComponent("\(node).inspect.json"))
+        for record in logs.nodes {
+            try Data(record.log).write(to: root.appendingPathComponent("\(record.node).log"))
+            try Data(record.inspection).write(to: root.appendingPathComponent("\(record.node).inspect.json"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(try await provider.status(name)).write(to: root.appendingPathComponent("status.json"))
-        print(" ✓ Exported the logs of \(nodes.count) nodes of cluster \"\(name)\" to \(root.path)")
+        try encoder.encode(logs.status).write(to: root.appendingPathComponent("status.json"))
+        print(" ✓ Exported the logs of \(logs.nodes.count) nodes of cluster \"\(name)\" to \(root.path)")
     }
 }

@@ -8,7 +8,7 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let clusters = try await DockerProvider.connect().list()
+        let clusters = try await Provider.connect().list()
         if output.isJSON {
             try JSONOutput.print(clusters)
         } else if clusters.isEmpty {

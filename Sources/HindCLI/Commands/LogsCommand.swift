@@ -25,24 +25,23 @@ struct LogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await DockerProvider.connect()
+        let provider = try await Provider.connect()
         let options = LogOptions(follow: follow, tail: tail)
         if let node {
-            let container = try await provider.container(of: node, in: name)
-            for try await chunk in try await provider.client.logs(container: container.id, options: options) {
+            for try await chunk in try await provider.logs(of: node, in: name, options: options) {
                 (chunk.stream == .stderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(chunk.bytes))
             }
             return
         }
-        let nodes = try await provider.nodeContainers(of: name)
-        let width = nodes.map(\.node.count).max() ?? 0
+        let nodes = try await provider.nodes(of: name)
+        let width = nodes.map(\.count).max() ?? 0
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for (node, container) in nodes {
+            for node in nodes {
                 group.addTask {
                     let prefix = Array((node.padding(toLength: width, withPad: " ", startingAt: 0) + " | ").utf8)
                     // Split on bytes: a character may straddle two frames.
                     var pending: [UInt8] = []
-                    for try await chunk in try await provider.client.logs(container: container.id, options: options) {
+                    for try await chunk in try await provider.logs(of: node, in: name, options: options) {
                         pending += chunk.bytes
                         while let newline = pending.firstIndex(of: 0x0A) {
                             FileHandle.standardOutput.write(Data(prefix + pending[...newline]))

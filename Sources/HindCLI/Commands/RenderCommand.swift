@@ -24,13 +24,13 @@ struct RenderCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard !outputDirectory.isEmpty else { throw HindError.usage("--output-dir is empty: name a directory") }
+        guard !outputDirectory.isEmpty else { throw HindError.badInput("--output-dir is empty: name a directory") }
     }
 
     func run() async throws {
         let name = try cluster.clusterName()
         let profile = try ImageProfile.guess(reference: shape.image ?? ImageProfile.onlineReference)
-        let spec = try shape.spec(name: name, image: profile)
+        let spec = try shape.shape().spec(name: name, image: profile)
         let rendered = RenderedCluster(topology: Topology(spec: spec))
         let files = try rendered.composeProject()
         let directory = URL(fileURLWithPath: outputDirectory)

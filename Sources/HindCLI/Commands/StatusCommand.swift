@@ -13,7 +13,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await DockerProvider.connect()
+        let provider = try await Provider.connect()
         let status = try await provider.status(name)
         if output.isJSON {
             try JSONOutput.print(status)

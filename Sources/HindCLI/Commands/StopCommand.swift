@@ -10,26 +10,7 @@ struct StopCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        try await DockerProvider.connect().stop(name, status: StatusPrinter())
+        try await ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter()).stop(name)
         print("Cluster \"\(name)\" is stopped; start it again with: \(ClusterText.program) start\(name == .default ? "" : " --name \(name)")")
-    }
-}
-
-/// `hind start`: starts a stopped cluster and waits until it is ready again.
-struct StartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Start a stopped cluster (no re-format) and wait until it is ready.")
-
-    @OptionGroup var cluster: ClusterNameOptions
-
-    @Option(help: "How long to wait for the cluster to be ready, e.g. 90s or 5m.")
-    var wait = WaitDuration(argument: "5m")!
-
-    @OptionGroup var output: OutputOptions
-
-    func run() async throws {
-        let name = try cluster.clusterName()
-        let result = try await DockerProvider.connect().start(name, options: CreateOptions(wait: wait.duration, retain: true), status: StatusPrinter())
-        if output.isJSON { try JSONOutput.print(result) } else { print(ClusterText.ready(result, name: name)) }
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import DockerEngine
 import Foundation
 import HindCluster
 import HindProvisioner
-import Synchronization
 
 /// `hind up`: creates a cluster and returns once Hadoop reports it ready.
 struct UpCommand: AsyncParsableCommand {
@@ -27,40 +25,21 @@ struct UpCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let name = try cluster.clusterName()
+        let request = ClusterRequest(
+            name: try cluster.clusterName(),
+            image: try shape.image.map { (text) throws(SpecError) in try ImageReference(parsing: text) },
+            shape: try shape.shape(),
+            distribution: try dist.map { try HadoopDistribution(path: URL(fileURLWithPath: $0).standardizedFileURL.path) },
+            wait: wait.duration, retain: retain)
         // Step lines go to stderr in every output mode: with --output json they are still
         // the diagnostics a CI log needs.
-        let status = StatusPrinter()
-        let distribution = try dist.map { try HadoopDistribution(path: URL(fileURLWithPath: $0).standardizedFileURL.path) }
-        let provider = try await DockerProvider.connect()
-        // Cheap refusals first, before a possibly long pull.
-        try await provider.ensureAbsent(name)
-
-        FileHandle.standardError.write(Data("Creating cluster \"\(name)\" ...\n".utf8))
-        let options = CreateOptions(wait: wait.duration, retain: retain)
-        let work = Mutex<Task<ClusterStatus, any Error>?>(nil)
-        let trap = SignalTrap { work.withLock { $0?.cancel() } }
-        defer { trap.cancel() }
-        let task = Task { [shape, wait] in
-            let profile = try await provider.resolveImage(shape.image, status: status)
-            let spec = try shape.spec(
-                name: name, image: distribution?.profile(mountedOver: profile) ?? profile,
-                distribution: distribution?.path, dependencyTimeout: wait.duration)
-            let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
-            status.note("\(spec.workers) worker\(spec.workers == 1 ? "" : "s"); \(components); Hadoop \(spec.hadoopVersion.rawValue).x; \(spec.memory) per node")
-            return try await provider.create(Topology(spec: spec), options: options, status: status)
-        }
-        work.withLock { $0 = task }
-        let result: ClusterStatus
-        do {
-            result = try await task.value
-        } catch DockerError.cancelled where task.isCancelled {
-            throw ProvisionError.interrupted(cleanedUp: true)
-        }
+        let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())
+        FileHandle.standardError.write(Data("Creating cluster \"\(request.name)\" ...\n".utf8))
+        let result = try await withInterruptCancellation { try await provisioner.up(request) }
         if output.isJSON {
             try JSONOutput.print(result)
         } else {
-            print(ClusterText.ready(result, name: name))
+            print(ClusterText.ready(result, name: request.name))
         }
     }
 }

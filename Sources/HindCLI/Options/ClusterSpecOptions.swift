@@ -1,7 +1,8 @@
 import ArgumentParser
 import HindCluster
 
-/// The options that shape a cluster, shared by `up` and `render`.
+/// The options that shape a cluster, shared by `up` and `render`; parsed into a
+/// ``ClusterShape``.
 public struct ClusterSpecOptions: ParsableArguments, Sendable {
     @Option(
         name: [.customShort("c"), .customLong("workers")],
@@ -35,46 +36,21 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
     public init() {}
 
     public func validate() throws {
-        guard (1...ClusterSpec.workerLimit).contains(workers) else {
-            throw SpecError.workerCountOutOfRange(workers)
-        }
-        _ = try parsedComponents()
-        _ = try overrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text) }
-        _ = try MemorySize(parsing: memory)
-        _ = try hadoopVersion.map { (text) throws(SpecError) in try HadoopMajorVersion(parsing: text) }
-        _ = try publishing()
+        _ = try shape()
+        _ = try image.map { (text) throws(SpecError) in try ImageReference(parsing: text) }
     }
 
-    public func parsedComponents() throws(SpecError) -> Set<Component>? {
-        try components.map { (text) throws(SpecError) in try Component.parseList(text) }
-    }
-
-    public func publishing() throws(SpecError) -> PortPublishing {
-        PortPublishing(
-            namenodeHTTP: try namenodePort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) },
-            resourcemanagerWeb: try resourcemanagerPort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) })
-    }
-
-    /// Applies `--hadoop-version` to a profile inferred or read from the image.
-    public func adjusted(_ profile: ImageProfile) throws(SpecError) -> ImageProfile {
-        var profile = profile
-        if let hadoopVersion { profile.hadoopVersion = try HadoopMajorVersion(parsing: hadoopVersion) }
-        return profile
-    }
-
-    /// The spec for a cluster named `name` on the image described by `profile`.
-    public func spec(
-        name: ClusterName, image profile: ImageProfile, distribution: String? = nil, dependencyTimeout: Duration = .seconds(300)
-    ) throws(SpecError) -> ClusterSpec {
-        try ClusterSpec(
-            name: name,
+    /// The parsed shape; every value is checked here, before an engine is contacted.
+    public func shape() throws(SpecError) -> ClusterShape {
+        guard (1...ClusterSpec.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
+        return ClusterShape(
             workers: workers,
-            image: adjusted(profile),
-            components: parsedComponents(),
-            memory: MemorySize(parsing: memory),
-            overrides: overrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text) },
-            publishing: publishing(),
-            dependencyTimeoutSeconds: max(1, Int(dependencyTimeout.components.seconds)),
-            distribution: distribution)
+            components: try components.map { (text) throws(SpecError) in try Component.parseList(text) },
+            overrides: try overrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text) },
+            memory: try MemorySize(parsing: memory),
+            hadoopVersion: try hadoopVersion.map { (text) throws(SpecError) in try HadoopMajorVersion(parsing: text) },
+            publishing: PortPublishing(
+                namenodeHTTP: try namenodePort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) },
+                resourcemanagerWeb: try resourcemanagerPort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) }))
     }
 }

@@ -12,12 +12,12 @@ struct ProjectDirectory {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw HindError.usage("output directory \(url.path) is a file: name a directory")
+                throw HindError.badInput("output directory \(url.path) is a file: name a directory")
             }
             let entries = try manager.contentsOfDirectory(atPath: url.path)
             if !entries.isEmpty {
                 guard force else {
-                    throw HindError.usage("output directory \(url.path) is not empty: choose another or add --force")
+                    throw HindError.badInput("output directory \(url.path) is not empty: choose another or add --force")
                 }
                 for entry in Set(files.map { String($0.path.split(separator: "/")[0]) }) {
                     let path = url.appendingPathComponent(entry)

@@ -15,7 +15,4 @@ public enum ClusterLabels {
     public static func forCluster(_ name: ClusterName) -> [String: String] {
         [cluster: name.rawValue]
     }
-
-    /// The label filter that selects every object of a cluster: `io.hind.cluster=<name>`.
-    public static func selector(_ name: ClusterName) -> String { "\(cluster)=\(name.rawValue)" }
 }

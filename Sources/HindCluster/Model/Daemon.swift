@@ -15,15 +15,6 @@ public enum Daemon: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// The command line that runs the daemon in the foreground, on `PATH` in every image.
-    public var command: [String] {
-        switch self {
-        case .namenode, .datanode: ["hdfs", rawValue]
-        case .resourcemanager, .nodemanager: ["yarn", rawValue]
-        case .historyserver: ["mapred", rawValue]
-        }
-    }
-
     /// The environment variable that carries the daemon's JVM options, per release line.
     ///
     /// Hadoop 3 renamed them (`HDFS_NAMENODE_OPTS`) and still reads the old names with a

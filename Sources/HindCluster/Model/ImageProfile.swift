@@ -61,28 +61,16 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         self = profile
     }
 
-    /// Infers the profile from the reference alone, as `hind render` must without an engine.
+    /// Infers the profile from the reference alone, as `hind render` must without an engine:
+    /// the release line from the tag (`3.4.1` → Hadoop 3), every component.
     public static func guess(reference: String) throws(SpecError) -> ImageProfile {
-        try validate(reference: reference)
+        let parsed = try ImageReference(parsing: reference)
         if reference == offlineReference {
             return ImageProfile(
                 reference: reference, hadoopVersion: .v2, components: [.hdfs],
                 dataDirectory: "/hadoop/data")
         }
-        let tag = reference.split(separator: "/").last.flatMap { last in
-            last.split(separator: ":", maxSplits: 1).dropFirst().first
-        }
-        let version = tag.flatMap { try? HadoopMajorVersion(parsing: String($0)) } ?? .v3
+        let version = parsed.tag.flatMap { try? HadoopMajorVersion(parsing: $0) } ?? .v3
         return ImageProfile(reference: reference, hadoopVersion: version)
-    }
-
-    /// Rejects references Docker would refuse, before anything is created.
-    public static func validate(reference: String) throws(SpecError) {
-        let allowed = { (c: Character) in
-            c.isASCII && (c.isLetter || c.isNumber || "./:_-@".contains(c))
-        }
-        guard !reference.isEmpty, reference.count <= 255, reference.allSatisfy(allowed),
-              !reference.hasPrefix("-"), !reference.hasSuffix(":"), !reference.hasSuffix("/")
-        else { throw .invalidImageReference(reference) }
     }
 }

@@ -57,8 +57,8 @@ public struct Topology: Hashable, Codable, Sendable {
         return layouts
     }
 
-    /// What a daemon must reach before it starts. A DataNode started before the NameNode's
-    /// name resolves keeps the unresolved address forever, so it waits for the RPC port.
+    /// What a daemon must reach before it starts: the `host:port` its launcher waits for
+    /// (a DataNode only for the host's name to resolve, see `LauncherScript`).
     static func dependency(of daemon: Daemon, ports: PortTable) -> Endpoint? {
         switch daemon {
         case .namenode, .resourcemanager: nil

@@ -22,9 +22,11 @@ public enum ComposeFile {
 
     static func document(_ topology: Topology) -> Yams.Node {
         YAMLBuilder.map([
-            ("services", YAMLBuilder.map(topology.nodes.map { ($0.name, service($0, topology)) })),
+            ("services", YAMLBuilder.map(topology.nodes.map { node in
+                (node.name, service(NodeContainer(node: node, in: topology, ordering: .afterHealthyDependencies), launcher: node.name))
+            })),
             ("volumes", YAMLBuilder.map(topology.nodes.map { node in
-                (node.name + "-data", YAMLBuilder.map([
+                (node.volumeName, YAMLBuilder.map([
                     ("name", YAMLBuilder.string(node.volumeName)),
                     ("labels", YAMLBuilder.map(sorted: topology.labels)),
                 ]))
@@ -38,51 +40,56 @@ public enum ComposeFile {
         ])
     }
 
-    static func service(_ node: Node, _ topology: Topology) -> Yams.Node {
-        let spec = topology.spec
+    /// The service of one container: ``NodeContainer`` field by field, plus read-only
+    /// binds of the project's launcher and config (how the files reach a Compose
+    /// container). Volumes are keyed by their real names.
+    static func service(_ container: NodeContainer, launcher: String) -> Yams.Node {
         var volumes: [Yams.Node] = [
-            bind("./launchers/\(node.name).sh", LauncherScript.path),
+            bind("./launchers/\(launcher).sh", LauncherScript.path),
             bind("./conf", LauncherScript.renderedConfigDirectory),
-            YAMLBuilder.map([
-                ("type", YAMLBuilder.string("volume")),
-                ("source", YAMLBuilder.string(node.name + "-data")),
-                ("target", YAMLBuilder.string(spec.image.dataDirectory)),
-            ]),
         ]
-        if let distribution = spec.distribution {
-            volumes.append(bind(distribution, ContainerLayout.hadoopHome))
+        for mount in container.mounts {
+            switch mount {
+            case let .volume(name, target):
+                volumes.append(YAMLBuilder.map([
+                    ("type", YAMLBuilder.string("volume")),
+                    ("source", YAMLBuilder.string(name)),
+                    ("target", YAMLBuilder.string(target)),
+                ]))
+            case let .bind(source, target):
+                volumes.append(bind(source, target))
+            }
         }
-        let dependsOn: Yams.Node? = node.dependsOn.isEmpty ? nil : YAMLBuilder.map(node.dependsOn.map { name in
+        let dependsOn: Yams.Node? = container.startsAfterHealthy.isEmpty ? nil : YAMLBuilder.map(container.startsAfterHealthy.map { name in
             (name, YAMLBuilder.map([("condition", YAMLBuilder.string("service_healthy"))]))
         })
-        let health = ContainerLayout.health(of: node, in: topology)
         return YAMLBuilder.map([
-            ("image", YAMLBuilder.string(spec.image.reference)),
-            ("container_name", YAMLBuilder.string(node.containerName)),
-            ("hostname", YAMLBuilder.string(node.hostname)),
-            ("entrypoint", YAMLBuilder.strings(ContainerLayout.entrypoint)),
-            ("command", YAMLBuilder.strings(["run"])),
-            ("environment", YAMLBuilder.map(sorted: ContainerLayout.environment)),
-            ("user", spec.image.user.map(YAMLBuilder.string)),
-            ("init", YAMLBuilder.bool(true)),
-            ("cap_drop", YAMLBuilder.strings(ContainerLayout.droppedCapabilities)),
-            ("security_opt", YAMLBuilder.strings(ContainerLayout.securityOptions)),
-            ("mem_limit", YAMLBuilder.string(spec.memory.description)),
-            ("cpu_shares", ContainerLayout.cpuShares(of: node, in: topology).map(YAMLBuilder.int)),
-            ("labels", YAMLBuilder.map(sorted: node.labels)),
+            ("image", YAMLBuilder.string(container.image)),
+            ("container_name", YAMLBuilder.string(container.name)),
+            ("hostname", YAMLBuilder.string(container.hostname)),
+            ("entrypoint", YAMLBuilder.strings(container.entrypoint)),
+            ("command", YAMLBuilder.strings(container.command)),
+            ("environment", YAMLBuilder.map(sorted: container.environment)),
+            ("user", container.user.map(YAMLBuilder.string)),
+            ("init", YAMLBuilder.bool(container.initProcess)),
+            ("cap_drop", YAMLBuilder.strings(container.droppedCapabilities)),
+            ("security_opt", YAMLBuilder.strings(container.securityOptions)),
+            ("mem_limit", YAMLBuilder.string(container.memoryLimit.description)),
+            ("cpu_shares", container.cpuShares.map(YAMLBuilder.int)),
+            ("labels", YAMLBuilder.map(sorted: container.labels)),
             ("networks", YAMLBuilder.map([
-                (networkKey, YAMLBuilder.map([("aliases", YAMLBuilder.strings([node.hostname]))])),
+                (networkKey, YAMLBuilder.map([("aliases", YAMLBuilder.strings(container.aliases))])),
             ])),
-            ("ports", node.published.isEmpty ? nil : YAMLBuilder.strings(node.published.map(portString))),
+            ("ports", container.published.isEmpty ? nil : YAMLBuilder.strings(container.published.map(portString))),
             ("volumes", YAMLBuilder.list(volumes)),
             ("healthcheck", YAMLBuilder.map([
-                ("test", YAMLBuilder.strings(["CMD"] + ContainerLayout.healthCommand)),
-                ("interval", YAMLBuilder.duration(health.interval)),
-                ("timeout", YAMLBuilder.duration(ContainerLayout.healthTimeout)),
-                ("retries", YAMLBuilder.int(health.retries)),
+                ("test", YAMLBuilder.strings(["CMD"] + container.health.command)),
+                ("interval", YAMLBuilder.duration(container.health.interval)),
+                ("timeout", YAMLBuilder.duration(container.health.timeout)),
+                ("retries", YAMLBuilder.int(container.health.retries)),
             ])),
             ("depends_on", dependsOn),
-            ("stop_grace_period", YAMLBuilder.duration(ContainerLayout.stopGracePeriod)),
+            ("stop_grace_period", YAMLBuilder.duration(container.stopGracePeriod)),
         ])
     }
 

@@ -1,51 +1,48 @@
 import DockerEngine
 import HindCluster
 
-/// Turns a node of a topology into the engine's container spec: the same container
-/// `ComposeFile` describes, with the launcher and config placed by the archive API
-/// instead of bind mounts (no dependence on host paths).
+/// Translates a node's ``NodeContainer`` into the engine's container spec, field by
+/// field, and its launcher and config into the archive the engine unpacks in the
+/// container before it starts (no bind mount of host paths needed).
 public enum ContainerSpecBuilder {
-    /// `PATH` when a distribution is mounted into an image that has no Hadoop of its own.
-    static let distributionPath =
-        "\(ContainerLayout.hadoopHome)/bin:\(ContainerLayout.hadoopHome)/sbin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-
+    /// The container of `node` as `hind up` creates it: the launchers order the start.
     public static func spec(for node: Node, in topology: Topology) -> ContainerSpec {
-        let spec = topology.spec
-        var environment = ContainerLayout.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        var mounts: [Mount] = [.volume(node.volumeName, at: spec.image.dataDirectory)]
-        if let distribution = spec.distribution {
-            mounts.append(.bind(distribution, at: ContainerLayout.hadoopHome, readOnly: true))
-            environment += ["HADOOP_HOME=\(ContainerLayout.hadoopHome)", "PATH=\(distributionPath)"]
-        }
-        var labels = node.labels
-        if node.runs(.namenode) { labels[ClusterLabels.spec] = SpecLabel.encode(spec) }
-        return ContainerSpec(
-            image: spec.image.reference,
-            cmd: ["run"],
-            entrypoint: ContainerLayout.entrypoint,
-            env: environment,
-            user: spec.image.user,
-            labels: labels,
-            hostname: node.hostname,
+        var spec = spec(for: NodeContainer(node: node, in: topology, ordering: .launchersWait))
+        // Bookkeeping of clusters hind creates: the spec they were made from, so `status`,
+        // `start` and `client-config` need no state on the host.
+        if node.runs(.namenode) { spec.labels[ClusterLabels.spec] = SpecLabel.encode(topology.spec) }
+        return spec
+    }
+
+    public static func spec(for container: NodeContainer) -> ContainerSpec {
+        ContainerSpec(
+            image: container.image,
+            cmd: container.command,
+            entrypoint: container.entrypoint,
+            env: container.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
+            user: container.user,
+            labels: container.labels,
+            hostname: container.hostname,
             healthcheck: Healthcheck(
-                test: ["CMD"] + ContainerLayout.healthCommand,
-                // Nothing waits on the health of a container hind creates (hind starts the
-                // nodes in order and the launchers wait for ports), so every node gets the
-                // slower interval Compose uses for the nodes nothing depends on.
-                interval: ContainerLayout.leafHealthInterval, timeout: ContainerLayout.healthTimeout,
-                retries: ContainerLayout.leafHealthRetries),
-            publishedPorts: node.published.map {
+                test: ["CMD"] + container.health.command, interval: container.health.interval,
+                timeout: container.health.timeout, retries: container.health.retries),
+            publishedPorts: container.published.map {
                 PortPublication(ContainerPort($0.containerPort), hostIP: $0.hostIP, hostPort: $0.hostPort)
             },
-            mounts: mounts,
-            memoryLimit: spec.memory.bytes,
-            initProcess: true,
-            networkMode: topology.networkName,
-            networks: [topology.networkName: NetworkAttachment(aliases: [node.hostname])],
-            stopTimeout: Int(ContainerLayout.stopGracePeriod.components.seconds),
-            capDrop: ContainerLayout.droppedCapabilities,
-            securityOptions: ContainerLayout.securityOptions,
-            cpuShares: ContainerLayout.cpuShares(of: node, in: topology)
+            mounts: container.mounts.map { mount in
+                switch mount {
+                case let .volume(name, target): .volume(name, at: target)
+                case let .bind(source, target): .bind(source, at: target, readOnly: true)
+                }
+            },
+            memoryLimit: container.memoryLimit.bytes,
+            initProcess: container.initProcess,
+            networkMode: container.network,
+            networks: [container.network: NetworkAttachment(aliases: container.aliases)],
+            stopTimeout: Int(container.stopGracePeriod.components.seconds),
+            capDrop: container.droppedCapabilities,
+            securityOptions: container.securityOptions,
+            cpuShares: container.cpuShares
         )
     }
 

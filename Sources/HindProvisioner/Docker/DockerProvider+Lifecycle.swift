@@ -3,11 +3,11 @@ import HindCluster
 
 extension DockerProvider {
     public func status(_ name: ClusterName) async throws -> ClusterStatus {
-        let spec = try await spec(of: name)
+        let spec = try? await spec(of: name)
         var metrics: HadoopMetrics?
         if let spec {
-            let check = try? await readinessCheck(for: Topology(spec: spec))
-            if let reading = await check?.measure(), reading.fsState != nil { metrics = reading }
+            let probe = try? await probe(Topology(spec: spec))
+            if let reading = await probe?.measure(), reading.fsState != nil { metrics = reading }
         }
         return try await status(name, metrics: metrics, spec: spec)
     }
@@ -50,7 +50,7 @@ extension DockerProvider {
         // Ready: Hadoop says so and every node runs (HDFS notices a dead DataNode only
         // after its heartbeat timeout).
         let hadoopReady = spec.map { spec in
-            metrics.map { ReadinessCheck(webPorts: [:], expectedWorkers: spec.workers, components: spec.components).unmet($0) == nil } ?? false
+            metrics.map { ReadinessCheck(spec: spec).unmet($0) == nil } ?? false
         } ?? false
         let ready = hadoopReady && nodes.allSatisfy { $0.state == "running" }
         return ClusterStatus(
@@ -59,45 +59,48 @@ extension DockerProvider {
             workers: spec?.workers, nodes: nodes, endpoints: endpoints, hadoop: metrics, ready: ready)
     }
 
-    public func stop(_ name: ClusterName, status: any StatusReporter) async throws {
-        let containers = try await containers(of: name)
-        guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
+    public func stopNodes(of name: ClusterName) async throws {
         let client = self.client
-        try await status.step("Stopping \(containers.count) nodes") {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for container in containers {
-                    group.addTask { try await client.stopContainer(id: container.id, timeout: Int(ContainerLayout.stopGracePeriod.components.seconds)) }
-                }
-                try await group.waitForAll()
+        let containers = try await existingContainers(of: name)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for container in containers {
+                group.addTask { try await client.stopContainer(id: container.id, timeout: Int(ContainerPolicy.stopGracePeriod.components.seconds)) }
             }
+            try await group.waitForAll()
         }
     }
 
-    public func start(_ name: ClusterName, options: CreateOptions, status: any StatusReporter) async throws -> ClusterStatus {
+    /// Starts every container in parallel: each launcher waits for what its daemons need.
+    public func startNodes(of name: ClusterName) async throws {
+        let client = self.client
+        let containers = try await existingContainers(of: name)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for container in containers {
+                group.addTask { try await client.startContainer(id: container.id) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    public func nodes(of name: ClusterName) async throws -> [String] {
+        try await existingContainers(of: name).map { $0.labels[ClusterLabels.node] ?? $0.name }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
+    }
+
+    /// The cluster's containers; throws when it has none.
+    func existingContainers(of name: ClusterName) async throws -> [ContainerSummary] {
         let containers = try await containers(of: name)
         guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
-        guard let spec = try await spec(of: name) else { throw ProvisionError.specUnreadable(name) }
-        try await status.step("Starting \(containers.count) nodes") { try await startContainers(containers.map(\.id)) }
-        return try await waitUntilReady(spec, options: options, status: status)
+        return containers
     }
 
     /// The container of a node, checked to exist.
-    public func container(of node: String, in name: ClusterName) async throws -> ContainerSummary {
-        let containers = try await containers(of: name)
-        guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
+    func container(of node: String, in name: ClusterName) async throws -> ContainerSummary {
+        let containers = try await existingContainers(of: name)
         guard let container = containers.first(where: { $0.labels[ClusterLabels.node] == node }) else {
             let known = containers.compactMap { $0.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
             throw ProvisionError.nodeNotFound(node, cluster: name, known: known)
         }
         return container
-    }
-
-    /// Every node's container, in topology order.
-    public func nodeContainers(of name: ClusterName) async throws -> [(node: String, container: ContainerSummary)] {
-        let containers = try await containers(of: name)
-        guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
-        return containers.map { ($0.labels[ClusterLabels.node] ?? $0.name, $0) }
-            .sorted { NodeOrder.key($0.node) < NodeOrder.key($1.node) }
     }
 }
 

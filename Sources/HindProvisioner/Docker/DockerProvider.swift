@@ -2,12 +2,10 @@ import DockerEngine
 import Foundation
 import HindCluster
 
-/// Runs clusters on a Docker Engine through its HTTP API (``DockerClient``).
+/// Runs clusters on a Docker Engine through its HTTP API (``DockerClient``): the only
+/// type in hind that holds an engine client.
 public final class DockerProvider: ClusterProvider {
-    public let client: DockerClient
-    /// How often readiness is polled: often enough that `up` returns within a poll of
-    /// Hadoop becoming ready, cheap enough (two local HTTP GETs) to not matter.
-    static let pollInterval: Duration = .milliseconds(200)
+    let client: DockerClient
 
     public init(client: DockerClient) {
         self.client = client
@@ -38,19 +36,21 @@ public final class DockerProvider: ClusterProvider {
     }
 
     /// The spec the cluster was created from, read from its NameNode's label.
-    func spec(of name: ClusterName) async throws -> ClusterSpec? {
+    public func spec(of name: ClusterName) async throws -> ClusterSpec {
         let containers = try await containers(of: name)
+        guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
         let namenode = containers.first { $0.labels[ClusterLabels.node] == Topology.namenode }
-        return SpecLabel.decode(namenode?.labels[ClusterLabels.spec])
+        guard let spec = SpecLabel.decode(namenode?.labels[ClusterLabels.spec]) else { throw ProvisionError.specUnreadable(name) }
+        return spec
     }
 
-    /// Refuses a name that any container, network or volume of hind already carries, so
-    /// `up` never adopts leftovers (or, by name, a volume that is not hind's).
-    public func ensureAbsent(_ name: ClusterName) async throws {
+    /// Whether any container, network or volume carries the cluster's label: `up` never
+    /// adopts leftovers (or, by name, a volume that is not hind's).
+    public func exists(_ name: ClusterName) async throws -> Bool {
         let labels = [ClusterLabels.cluster: name.rawValue]
-        let existing = try await client.listContainers(labels: labels, all: true).count
+        let count = try await client.listContainers(labels: labels, all: true).count
             + client.listNetworks(labels: labels).count + client.listVolumes(labels: labels).count
-        guard existing == 0 else { throw ProvisionError.clusterExists(name) }
+        return count > 0
     }
 
     // MARK: Removing
@@ -64,6 +64,10 @@ public final class DockerProvider: ClusterProvider {
     @discardableResult
     public func deleteAll() async throws -> Int {
         try await deleteObjects(labels: [ClusterLabels.cluster: ""])
+    }
+
+    public func delete(_ run: ProvisioningRun) async throws {
+        try await deleteObjects(labels: run.labels)
     }
 
     /// Containers first (they hold the network and volumes), in parallel; then networks
@@ -108,9 +112,4 @@ public final class DockerProvider: ClusterProvider {
             return first
         }
     }
-}
-
-/// Runs `body` in a task of its own, so cancelling the caller does not abort it half-way.
-func shielded<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
-    try await Task { try await body() }.value
 }

@@ -1,5 +1,7 @@
-/// How every hind container is set up, whichever way it is created (Compose or `hind up`).
-public enum ContainerLayout {
+/// The choices every hind container shares, whichever way it is created (Compose or
+/// `hind up`): what it runs, its privileges, health checks and CPU weight.
+/// ``NodeContainer`` applies them to one node.
+public enum ContainerPolicy {
     /// Where Hadoop lives in every supported image; `--dist` mounts over it.
     public static let hadoopHome = "/opt/hadoop"
     public static let entrypoint = ["/bin/sh", LauncherScript.path]
@@ -7,26 +9,37 @@ public enum ContainerLayout {
     /// The environment of every container, so that `hind exec NODE -- hdfs …` sees the
     /// cluster's config as the daemons do.
     public static let environment = ["HADOOP_CONF_DIR": LauncherScript.runtimeConfigDirectory]
+    /// Added with `--dist`: the base image has no Hadoop, so `hdfs` must be found on the
+    /// mounted distribution.
+    public static let distributionEnvironment = [
+        "HADOOP_HOME": hadoopHome,
+        "PATH": "\(hadoopHome)/bin:\(hadoopHome)/sbin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    ]
     /// Hadoop's daemons need no Linux capability and never gain privileges.
     public static let droppedCapabilities = ["ALL"]
     public static let securityOptions = ["no-new-privileges:true"]
-    /// Health checks of a node other nodes wait for (the NameNode, the ResourceManager):
-    /// every second, so Compose's `depends_on` starts the dependent nodes soon after.
+    /// Health checks of a node whose health other nodes' start waits for (the NameNode and
+    /// the ResourceManager under Compose): every second, so `depends_on` starts the
+    /// dependent nodes soon after.
     public static let healthInterval: Duration = .seconds(1)
-    /// Health checks of the nodes nothing waits for (workers, the history server): every
-    /// 5 s. Each check is an exec in the container, about 70 ms of CPU between the engine,
-    /// runc and the probe: at one a second, 11 containers would spend a third of 2 cores
-    /// on them while their JVMs start, and 4 containers 14% of 2 cores for as long as
-    /// the cluster runs (BENCHMARKS.md).
+    /// Health checks of the nodes nothing waits for (workers, the history server, and
+    /// every node `hind up` creates, whose launchers order the start): every 5 s. Each
+    /// check is an exec in the container, about 70 ms of CPU between the engine, runc and
+    /// the probe: at one a second, 11 containers would spend a third of 2 cores on them
+    /// while their JVMs start, and 4 containers 14% of 2 cores for as long as the cluster
+    /// runs (BENCHMARKS.md).
     public static let leafHealthInterval: Duration = .seconds(5)
     public static let healthTimeout: Duration = .seconds(5)
     /// A node turns unhealthy after 10 minutes of failed checks, whatever its interval.
     public static let healthRetries = 600
     public static let leafHealthRetries = 120
 
-    /// The health check interval and retries of `node`.
-    public static func health(of node: Node, in topology: Topology) -> (interval: Duration, retries: Int) {
-        let awaited = topology.nodes.contains { $0.dependsOn.contains(node.name) }
+    /// The health check interval and retries of `node`: every second only when another
+    /// node's start waits for its health.
+    public static func health(
+        of node: Node, in topology: Topology, ordering: NodeContainer.StartOrdering
+    ) -> (interval: Duration, retries: Int) {
+        let awaited = ordering == .afterHealthyDependencies && topology.nodes.contains { $0.dependsOn.contains(node.name) }
         return awaited ? (healthInterval, healthRetries) : (leafHealthInterval, leafHealthRetries)
     }
     /// The CPU weight of a node others wait for (the NameNode, the ResourceManager): that

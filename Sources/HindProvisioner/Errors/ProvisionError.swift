@@ -3,7 +3,7 @@ import HindCluster
 
 /// Why provisioning or a lifecycle command failed; each reads as one line that says
 /// what to do next.
-public enum ProvisionError: Error, Sendable, CustomStringConvertible {
+public enum ProvisionError: UserFacingError {
     case clusterExists(ClusterName)
     case clusterNotFound(ClusterName)
     /// The cluster exists but its NameNode carries no spec hind can read (created by
@@ -20,8 +20,7 @@ public enum ProvisionError: Error, Sendable, CustomStringConvertible {
     case interrupted(cleanedUp: Bool)
     case cleanupFailed(ClusterName, reason: String)
 
-    /// Bad input rather than a failure at run time.
-    public var isUsage: Bool {
+    public var isBadInput: Bool {
         switch self {
         case .invalidDistribution: true
         default: false
@@ -59,5 +58,10 @@ public enum ProvisionError: Error, Sendable, CustomStringConvertible {
         case .cleanupFailed(let name, let reason):
             return "some objects of cluster '\(name)' could not be removed (\(reason)): run hind down --name \(name)"
         }
+    }
+
+    /// The first line of an error's description: what a one-line message can quote.
+    static func firstLine(of error: any Error) -> String {
+        String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
     }
 }

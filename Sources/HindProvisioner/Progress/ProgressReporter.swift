@@ -1,6 +1,6 @@
 /// Receives the steps of a long operation, kind-style: each step starts, then ends with
-/// ✓ or ✗ and its elapsed time. The CLI prints them; `--output json` and tests ignore them.
-public protocol StatusReporter: Sendable {
+/// ✓ or ✗ and its elapsed time. The CLI prints them on standard error.
+public protocol ProgressReporter: Sendable {
     func stepStarted(_ title: String)
     /// `detail` replaces the title on the final line when the step learned something
     /// worth saying (e.g. "Waiting for HDFS: 3/3 DataNodes live").
@@ -9,15 +9,7 @@ public protocol StatusReporter: Sendable {
     func note(_ message: String)
 }
 
-/// Discards every step.
-public struct SilentStatus: StatusReporter {
-    public init() {}
-    public func stepStarted(_ title: String) {}
-    public func stepEnded(_ title: String, detail: String?, seconds: Double, succeeded: Bool) {}
-    public func note(_ message: String) {}
-}
-
-extension StatusReporter {
+extension ProgressReporter {
     /// Runs `body` as one step, timing it and reporting how it ended.
     public func step<Result>(
         _ title: String,

@@ -3,7 +3,7 @@ import HindProvisioner
 
 /// kind-style step lines on standard error: ` ✓ Starting nodes 0.3s`. On a terminal the
 /// running step shows a spinner; elsewhere (CI logs, pipes) only the final lines appear.
-final class StatusPrinter: StatusReporter, @unchecked Sendable {
+final class ProgressPrinter: ProgressReporter, @unchecked Sendable {
     private static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
     private let lock = NSLock()
     private let isTerminal: Bool

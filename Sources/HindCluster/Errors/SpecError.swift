@@ -1,8 +1,8 @@
 /// Why a cluster specification or one of its parts was rejected.
 ///
-/// Each case reads as one line that names the problem and how to fix it; the CLI prints
-/// it as is and exits with a usage error.
-public enum SpecError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Each case reads as one line that names the problem and how to fix it; all of them are
+/// bad input.
+public enum SpecError: UserFacingError, Equatable {
     case invalidClusterName(String, reason: String)
     case workerCountOutOfRange(Int)
     case unknownComponent(String)
@@ -15,6 +15,8 @@ public enum SpecError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPort(String)
     case invalidImageReference(String)
     case imageLacksComponents(String, missing: [Component], has: [Component])
+
+    public var isBadInput: Bool { true }
 
     public var description: String {
         switch self {

@@ -1,0 +1,36 @@
+import HindCluster
+
+extension ClusterProvisioner {
+    /// Polls Hadoop until the cluster is ready, a node exits, or `wait` passes.
+    func waitUntilReady(_ topology: Topology, wait: Duration) async throws -> ClusterStatus {
+        let provider = self.provider
+        let probe = try await provider.probe(topology)
+        let check = ReadinessCheck(spec: topology.spec)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let deadline = started + wait
+        var unmet = "the NameNode web endpoint does not answer yet"
+        var lastStateCheck = clock.now - .seconds(10)
+        return try await progress.step("Waiting for Hadoop to report the cluster ready", detail: { ClusterReport.readyLine($0) }) {
+            while true {
+                try Task.checkCancellation()
+                if let missing = check.unmet(await probe.measure()) {
+                    unmet = missing
+                } else {
+                    return try await provider.status(topology.name)
+                }
+                // A node that stopped will not come back: fail at once rather than wait.
+                if clock.now - lastStateCheck >= .seconds(1) {
+                    lastStateCheck = clock.now
+                    if let exit = try await provider.exitedNode(of: topology.name) {
+                        throw ProvisionError.nodeExited(node: exit.node, status: exit.status, oomKilled: exit.oomKilled)
+                    }
+                }
+                guard clock.now < deadline else {
+                    throw ProvisionError.notReady(cluster: topology.name, unmet: unmet, seconds: (clock.now - started).seconds)
+                }
+                try await Task.sleep(for: Self.readinessPollInterval)
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import DockerEngine
+import Foundation
+import HindCluster
+
+/// hind's use cases on any ``ClusterProvider``, kind's `create.Cluster(logger, provider,
+/// opts)`: `up` as ordered steps with rollback, `start` and `stop`, each reporting its
+/// steps through a ``ProgressReporter``.
+public struct ClusterProvisioner: Sendable {
+    public let provider: any ClusterProvider
+    public let progress: any ProgressReporter
+
+    /// How often readiness is polled: one local HTTP GET of a JMX bean (plus two with
+    /// YARN), cheap enough ten times a second, so `up` returns at most ~0.1 s after the
+    /// last DataNode registers.
+    public static let readinessPollInterval: Duration = .milliseconds(100)
+    /// Lines of each failing node's log shown before a failed `up` removes it.
+    static let failingNodeLogLines = 15
+
+    public init(provider: any ClusterProvider, progress: any ProgressReporter) {
+        self.provider = provider
+        self.progress = progress
+    }
+
+    // MARK: up
+
+    /// Creates the cluster `request` describes and returns once Hadoop reports it ready.
+    ///
+    /// Refusals that need no object come first. Any later failure, or cancellation
+    /// (Ctrl-C), removes what this run created unless `request.retain`.
+    public func up(_ request: ClusterRequest) async throws -> ClusterStatus {
+        let topology: Topology
+        do {
+            topology = try await prepare(request)
+        } catch where Self.isCancellation(error) {
+            // Nothing exists yet (the image pull may have been under way).
+            throw ProvisionError.interrupted(cleanedUp: true)
+        }
+        return try await create(topology, wait: request.wait, retain: request.retain)
+    }
+
+    /// Preflight, image and spec: everything before the first object is created.
+    func prepare(_ request: ClusterRequest) async throws -> Topology {
+        if let port = request.shape.publishing.namenodeHTTP, HostPort.isBusy(port, host: request.shape.publishing.hostIP) {
+            throw ProvisionError.hostPortBusy(port, option: "--namenode-port")
+        }
+        if let port = request.shape.publishing.resourcemanagerWeb, HostPort.isBusy(port, host: request.shape.publishing.hostIP) {
+            throw ProvisionError.hostPortBusy(port, option: "--resourcemanager-port")
+        }
+        // Cheap refusals before a possibly long pull.
+        if try await provider.exists(request.name) { throw ProvisionError.clusterExists(request.name) }
+        let image = try await provider.resolveImage(request.image, progress: progress)
+        let spec = try request.shape.spec(
+            name: request.name, image: request.distribution?.profile(mountedOver: image) ?? image,
+            distribution: request.distribution?.path, dependencyTimeout: request.wait)
+        let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
+        progress.note("\(spec.workers) worker\(spec.workers == 1 ? "" : "s"); \(components); Hadoop \(spec.hadoopVersion.rawValue).x; \(spec.memory) per node")
+        return try Self.choosingFreePorts(Topology(spec: spec))
+    }
+
+    /// The ordered engine steps, with rollback.
+    func create(_ topology: Topology, wait: Duration, retain: Bool) async throws -> ClusterStatus {
+        let run = ProvisioningRun(cluster: topology.name)
+        let provider = self.provider
+        do {
+            // Engine steps are not interrupted half-way (an aborted request may still be
+            // carried out by the engine after rollback looked); cancellation is honoured
+            // between them and while waiting for Hadoop.
+            try await progress.step("Preparing network and volumes") {
+                try await shielded { try await provider.createNetworkAndVolumes(topology, run: run) }
+            }
+            try Task.checkCancellation()
+            // Every container is created, given its files and started on its own, all in
+            // parallel: the launchers order the daemons, and the NameNode's CPU weight
+            // keeps its start-up, the longest path to a ready cluster, ahead of the
+            // workers' JVMs (BENCHMARKS.md).
+            try await progress.step("Creating and starting \(topology.nodes.count) containers") {
+                try await shielded { try await provider.createAndStartNodes(topology, run: run) }
+            }
+            return try await waitUntilReady(topology, wait: wait)
+        } catch {
+            let interrupted = Task.isCancelled || Self.isCancellation(error)
+            await reportFailingNodes(topology.name)
+            var cleanedUp = false
+            if !retain {
+                // A fresh task: cleanup must run even when this one was cancelled.
+                do {
+                    try await Task { try await provider.delete(run) }.value
+                    cleanedUp = true
+                } catch {
+                    throw ProvisionError.cleanupFailed(topology.name, reason: ProvisionError.firstLine(of: error))
+                }
+            }
+            if interrupted { throw ProvisionError.interrupted(cleanedUp: cleanedUp) }
+            throw error
+        }
+    }
+
+    /// Fixes a free host port for every published port left unset, so the ports stay the
+    /// same across `stop` and `start`.
+    static func choosingFreePorts(_ topology: Topology) throws -> Topology {
+        var spec = topology.spec
+        var chosen: Set<Int> = []
+        let host = spec.publishing.hostIP
+        spec.publishing = try spec.publishing.fillingUnset(for: spec.components) {
+            var port = try HostPort.free(host: host)
+            while chosen.contains(port) { port = try HostPort.free(host: host) }
+            chosen.insert(port)
+            return port
+        }
+        return Topology(spec: spec)
+    }
+
+    /// Shows the last log lines of the nodes that are not healthy, before anything is removed.
+    func reportFailingNodes(_ name: ClusterName) async {
+        for diagnosis in await provider.unhealthyNodes(of: name, logLines: Self.failingNodeLogLines) {
+            let lines = diagnosis.lastLogLines.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n")
+            progress.note("node \(diagnosis.node) (\(diagnosis.state)), last log lines:\n" + lines)
+        }
+    }
+
+    static func isCancellation(_ error: any Error) -> Bool {
+        error is CancellationError || (error as? DockerError) == .cancelled
+    }
+
+    // MARK: stop and start
+
+    /// Stops every node; the data stays for ``start(_:wait:)``.
+    public func stop(_ name: ClusterName) async throws {
+        let nodes = try await provider.nodes(of: name)
+        try await progress.step("Stopping \(nodes.count) nodes") { try await provider.stopNodes(of: name) }
+    }
+
+    /// Starts a stopped cluster (no re-format) and waits until Hadoop reports it ready.
+    public func start(_ name: ClusterName, wait: Duration) async throws -> ClusterStatus {
+        let spec = try await provider.spec(of: name)
+        let nodes = try await provider.nodes(of: name)
+        try await progress.step("Starting \(nodes.count) nodes") { try await provider.startNodes(of: name) }
+        return try await waitUntilReady(Topology(spec: spec), wait: wait)
+    }
+}
+
+/// Runs `body` in a task of its own, so cancelling the caller does not abort it half-way.
+func shielded<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+    try await Task { try await body() }.value
+}

@@ -1,0 +1,28 @@
+import DockerEngine
+import HindCluster
+
+/// Inside a cluster's nodes: exec, logs and the engine's description of a container.
+extension DockerProvider {
+    public func exec(_ command: [String], in node: String, of name: ClusterName, attachStdin: Bool) async throws -> NodeProcess {
+        let client = self.client
+        let container = try await container(of: node, in: name)
+        if attachStdin {
+            let session = try await client.execAttached(container: container.id, spec: ExecSpec(cmd: command))
+            return NodeProcess(
+                output: session.output,
+                write: { try await session.write($0) },
+                closeStdin: { session.closeStdin() },
+                exitCode: { try await session.exitCode() })
+        }
+        let id = try await client.createExec(container: container.id, spec: ExecSpec(cmd: command))
+        return NodeProcess(output: try await client.startExec(id: id), exitCode: { try await client.exitCode(ofExec: id) })
+    }
+
+    public func logs(of node: String, in name: ClusterName, options: LogOptions) async throws -> AsyncThrowingStream<OutputChunk, any Error> {
+        try await client.logs(container: try await container(of: node, in: name).id, options: options)
+    }
+
+    public func inspection(of node: String, in name: ClusterName) async throws -> [UInt8] {
+        try await client.inspectContainerJSON(id: try await container(of: node, in: name).id)
+    }
+}

@@ -1,0 +1,60 @@
+import DockerEngine
+import HindCluster
+
+/// The engine a cluster runs on, behind one interface (kind's `Provider`): the Docker
+/// Engine API today; Swarm or Kubernetes would be other conformers, never a home-made
+/// scheduler. Everything is found by the labels in `ClusterLabels`.
+///
+/// A provider offers the engine's primitives; the use cases that order them (`up` with
+/// its rollback, `start`, readiness) live in ``ClusterProvisioner``, once for every
+/// provider. Commands hold this protocol, never an engine client.
+public protocol ClusterProvider: Sendable {
+    // MARK: Images
+
+    /// The profile of `reference`, pulled when missing; nil picks the default image
+    /// (the choice is reported through `progress`).
+    func resolveImage(_ reference: ImageReference?, progress: any ProgressReporter) async throws -> ImageProfile
+
+    // MARK: Creating, in the order `up` calls them
+
+    /// Whether any object (container, network or volume) carries the cluster's label.
+    func exists(_ name: ClusterName) async throws -> Bool
+    /// Creates the cluster's network and one volume per node, labelled with `run`'s labels.
+    func createNetworkAndVolumes(_ topology: Topology, run: ProvisioningRun) async throws
+    /// Creates every node's container, places its launcher and config, and starts it.
+    func createAndStartNodes(_ topology: Topology, run: ProvisioningRun) async throws
+    /// How Hadoop's own view of the cluster is read (its daemons' REST endpoints).
+    func probe(_ topology: Topology) async throws -> any HadoopProbe
+    /// A node whose container stopped, or nil when every node runs.
+    func exitedNode(of name: ClusterName) async throws -> NodeExit?
+    /// The nodes not running healthy, each with its last `logLines` log lines: what a
+    /// failed `up` shows before it removes anything.
+    func unhealthyNodes(of name: ClusterName, logLines: Int) async -> [NodeDiagnosis]
+    /// Removes every object one `up` run created (and nothing of another run).
+    func delete(_ run: ProvisioningRun) async throws
+
+    // MARK: Existing clusters
+
+    func list() async throws -> [ClusterSummary]
+    func status(_ name: ClusterName) async throws -> ClusterStatus
+    /// The spec the cluster was created from; throws when there is no such cluster or it
+    /// was not created by hind.
+    func spec(of name: ClusterName) async throws -> ClusterSpec
+    /// The cluster's node names in topology order; throws when there is no such cluster.
+    func nodes(of name: ClusterName) async throws -> [String]
+    func stopNodes(of name: ClusterName) async throws
+    func startNodes(of name: ClusterName) async throws
+    /// Removes every object of the cluster; returns how many were removed.
+    @discardableResult func delete(_ name: ClusterName) async throws -> Int
+    /// Removes every object of every hind cluster.
+    @discardableResult func deleteAll() async throws -> Int
+
+    // MARK: Inside nodes
+
+    /// Runs `command` in a node; with `attachStdin` the process reads what is written to it.
+    func exec(_ command: [String], in node: String, of name: ClusterName, attachStdin: Bool) async throws -> NodeProcess
+    /// A node's output (the launcher's and its daemons').
+    func logs(of node: String, in name: ClusterName, options: LogOptions) async throws -> AsyncThrowingStream<OutputChunk, any Error>
+    /// The engine's own description of a node's container (for `export-logs`), as JSON.
+    func inspection(of node: String, in name: ClusterName) async throws -> [UInt8]
+}

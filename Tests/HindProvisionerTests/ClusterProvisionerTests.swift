@@ -1,0 +1,160 @@
+import HindCluster
+import HindTestSupport
+@testable import HindProvisioner
+import Testing
+
+/// `up`, `start` and `stop` as ordered steps on a fake provider: rollback on each failing
+/// step, cancellation at each step, and `--retain`, in milliseconds.
+@Suite("Provisioner use cases")
+struct ClusterProvisionerTests {
+    static let request = ClusterRequest(
+        name: try! ClusterName("fake"), image: try! ImageReference(parsing: ImageProfile.offlineReference),
+        shape: ClusterShape(workers: 2))
+
+    static func provisioner(_ provider: FakeProvider) -> (ClusterProvisioner, RecordingProgress) {
+        let progress = RecordingProgress()
+        return (ClusterProvisioner(provider: provider, progress: progress), progress)
+    }
+
+    @Suite("up")
+    struct Up {
+        @Test func createsInOrderAndReturnsOnceHadoopSaysReady() async throws {
+            let provider = FakeProvider(readyAfter: 3)
+            let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
+            let status = try await provisioner.up(ClusterProvisionerTests.request)
+            #expect(status.ready)
+            #expect(provider.calls == ["exists", "resolveImage", "createNetworkAndVolumes", "createAndStartNodes", "probe", "status"])
+            #expect(provider.objects.contains("fake-namenode") && provider.objects.contains("fake-worker-2-data"))
+            #expect(progress.recorded.contains("✓ Waiting for Hadoop to report the cluster ready"))
+            #expect(progress.recorded.contains("• 2 workers; hdfs; Hadoop 2.x; 2g per node"))
+        }
+
+        @Test(arguments: [FakeProvider.Step.networkAndVolumes, .nodes, .readiness])
+        func aFailingStepRemovesWhatTheRunCreated(_ step: FakeProvider.Step) async throws {
+            let provider = FakeProvider(failing: step)
+            let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
+            let error = await #expect(throws: FakeProvider.Failure.self) { try await provisioner.up(ClusterProvisionerTests.request) }
+            #expect(error?.step == step)
+            #expect(provider.objects.isEmpty)
+            #expect(provider.calls.filter { $0 == "delete(run)" }.count == 1)
+            // The failing nodes' last log lines come before the removal.
+            #expect(provider.calls.firstIndex(of: "unhealthyNodes")! < provider.calls.firstIndex(of: "delete(run)")!)
+            #expect(progress.recorded.contains { $0.contains("the DataNode said goodbye") })
+        }
+
+        @Test(arguments: [FakeProvider.Step.networkAndVolumes, .nodes, .readiness])
+        func retainKeepsWhatTheRunCreated(_ step: FakeProvider.Step) async throws {
+            let provider = FakeProvider(failing: step)
+            var request = ClusterProvisionerTests.request
+            request.retain = true
+            await #expect(throws: FakeProvider.Failure.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(request) }
+            #expect(!provider.objects.isEmpty)
+            #expect(!provider.calls.contains("delete(run)"))
+        }
+
+        @Test func aFailingImageLeavesNothingToRemove() async throws {
+            let provider = FakeProvider(failing: .image)
+            await #expect(throws: FakeProvider.Failure.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(ClusterProvisionerTests.request) }
+            #expect(provider.calls == ["exists", "resolveImage"])
+        }
+
+        @Test func aNodeThatExitsFailsAtOnceNamingIt() async throws {
+            let provider = FakeProvider(readyAfter: nil, exitingNode: NodeExit(node: "worker-2", status: 3, oomKilled: false))
+            let error = await #expect(throws: ProvisionError.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(ClusterProvisionerTests.request) }
+            guard case .nodeExited(let node, let status, _)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(node == "worker-2" && status == 3)
+            #expect(provider.objects.isEmpty)
+        }
+
+        @Test func notReadyWithinTheWaitNamesTheUnmetCheck() async throws {
+            let provider = FakeProvider(readyAfter: nil)
+            var request = ClusterProvisionerTests.request
+            request.wait = .milliseconds(300)
+            let error = await #expect(throws: ProvisionError.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(request) }
+            guard case .notReady(_, let unmet, _)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(unmet == "the NameNode is in safe mode (FSState safeMode)")
+            #expect(provider.objects.isEmpty)
+        }
+
+        @Test(arguments: FakeProvider.Step.allCases)
+        func cancellationAtEachStepRemovesEverything(_ step: FakeProvider.Step) async throws {
+            let provider = FakeProvider(holding: step, readyAfter: nil)
+            let (provisioner, _) = ClusterProvisionerTests.provisioner(provider)
+            let up = Task { try await provisioner.up(ClusterProvisionerTests.request) }
+            await provider.reached.wait()
+            up.cancel()
+            // An engine step is never cut short: it completes, then the run is rolled back.
+            provider.release.open()
+            let error = await #expect(throws: ProvisionError.self) { try await up.value }
+            guard case .interrupted(let cleanedUp)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(cleanedUp)
+            #expect(provider.objects.isEmpty)
+            #expect(provider.calls.contains("delete(run)") == (step != .image), "nothing exists before the image is resolved")
+        }
+
+        @Test func cancellationWithRetainKeepsEverythingAndSaysSo() async throws {
+            let provider = FakeProvider(holding: .readiness, readyAfter: nil)
+            var request = ClusterProvisionerTests.request
+            request.retain = true
+            let (provisioner, _) = ClusterProvisionerTests.provisioner(provider)
+            let up = Task { try await provisioner.up(request) }
+            await provider.reached.wait()
+            up.cancel()
+            let error = await #expect(throws: ProvisionError.self) { try await up.value }
+            guard case .interrupted(let cleanedUp)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(!cleanedUp)
+            #expect(provider.objects.count == 7, "the network, 3 volumes and 3 containers: \(provider.objects)")
+        }
+
+        @Test func aFailedCleanupSaysHowToFinishIt() async throws {
+            let provider = FakeProvider(failing: .nodes, failsToDelete: true)
+            let error = await #expect(throws: ProvisionError.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(ClusterProvisionerTests.request) }
+            #expect(error?.description.contains("run hind down --name fake") == true)
+        }
+
+        @Test func anExistingClusterIsRefusedBeforeAnythingElse() async throws {
+            let provider = FakeProvider(existing: ["fake"])
+            let error = await #expect(throws: ProvisionError.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(ClusterProvisionerTests.request) }
+            guard case .clusterExists? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(provider.calls == ["exists"])
+        }
+
+        @Test func aBusyFixedPortIsRefusedBeforeTheEngineIsAsked() async throws {
+            let listener = try TCPListener()
+            let provider = FakeProvider()
+            var request = ClusterProvisionerTests.request
+            request.shape.publishing.namenodeHTTP = listener.port
+            let error = await #expect(throws: ProvisionError.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(request) }
+            guard case .hostPortBusy(let port, let option)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(port == listener.port && option == "--namenode-port")
+            #expect(provider.calls.isEmpty)
+        }
+
+        @Test func publishedPortsAreFixedOnceSoTheySurviveStopAndStart() async throws {
+            let provider = FakeProvider()
+            let topology = try await ClusterProvisionerTests.provisioner(provider).0.prepare(ClusterProvisionerTests.request)
+            let publishing = topology.spec.publishing
+            #expect(publishing.namenodeHTTP != nil && publishing.namenodeRPC != nil && publishing.namenodeHTTP != publishing.namenodeRPC)
+        }
+    }
+
+    @Suite("start and stop")
+    struct StartStop {
+        @Test func startStartsTheNodesThenWaitsForHadoop() async throws {
+            let provider = FakeProvider(readyAfter: 1)
+            let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
+            let status = try await provisioner.start(try ClusterName("fake"), wait: .seconds(5))
+            #expect(status.ready)
+            #expect(provider.calls == ["startNodes", "probe", "status"])
+            #expect(progress.recorded.first == "✓ Starting 3 nodes")
+        }
+
+        @Test func stopReportsOneStep() async throws {
+            let provider = FakeProvider()
+            let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
+            try await provisioner.stop(try ClusterName("fake"))
+            #expect(provider.calls == ["stopNodes"])
+            #expect(progress.recorded == ["✓ Stopping 3 nodes"])
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import DockerEngine
+import HindCluster
+@testable import HindProvisioner
+import Synchronization
+
+/// A provider without an engine, for the provisioner's use cases: it keeps the objects of
+/// each run in memory, records the calls, and fails or holds at the step a test names.
+/// (Tests that claim a cluster works use the real engine; this one checks the ordering,
+/// rollback and cancellation that every provider gets from ``ClusterProvisioner``.)
+final class FakeProvider: ClusterProvider {
+    enum Step: String, CaseIterable, Sendable, CustomStringConvertible {
+        case image, networkAndVolumes, nodes, readiness
+        var description: String { rawValue }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var step: Step
+        var description: String { "the fake engine failed at \(step)" }
+    }
+
+    struct State {
+        /// Object names by run id.
+        var objects: [String: [String]] = [:]
+        var calls: [String] = []
+        var existing: Set<String> = []
+        var measurements = 0
+    }
+
+    let state = Mutex(State())
+    /// The step that throws ``Failure``.
+    let failing: Step?
+    /// The step that waits, once reached, until the test opens `release`; at `.image`
+    /// and `.readiness` (which honour cancellation) it waits until cancelled.
+    let holding: Step?
+    /// Opened when the held step is reached.
+    let reached = Gate()
+    let release = Gate()
+    /// Measurements until Hadoop reports the cluster ready; nil: never.
+    let readyAfter: Int?
+    /// A node that exits while the cluster starts.
+    let exitingNode: NodeExit?
+    let failsToDelete: Bool
+
+    init(failing: Step? = nil, holding: Step? = nil, readyAfter: Int? = 2, exitingNode: NodeExit? = nil,
+         existing: Set<String> = [], failsToDelete: Bool = false) {
+        self.failing = failing
+        self.holding = holding
+        self.readyAfter = readyAfter
+        self.exitingNode = exitingNode
+        self.failsToDelete = failsToDelete
+        state.withLock { $0.existing = existing }
+    }
+
+    var calls: [String] { state.withLock { $0.calls } }
+    /// Every object still there, of every run.
+    var objects: [String] { state.withLock { $0.objects.values.flatMap { $0 }.sorted() } }
+
+    private func record(_ call: String) { state.withLock { $0.calls.append(call) } }
+
+    /// Fails or holds when `step` is the test's.
+    private func arrive(at step: Step, cancellable: Bool) async throws {
+        if failing == step { throw Failure(step: step) }
+        guard holding == step else { return }
+        reached.open()
+        if cancellable {
+            try await Task.sleep(for: .seconds(3600))
+        } else {
+            await release.wait()
+        }
+    }
+
+    // MARK: ClusterProvider
+
+    func resolveImage(_ reference: ImageReference?, progress: any ProgressReporter) async throws -> ImageProfile {
+        record("resolveImage")
+        try await arrive(at: .image, cancellable: true)
+        return try ImageProfile.guess(reference: reference?.description ?? ImageProfile.offlineReference)
+    }
+
+    func exists(_ name: ClusterName) async throws -> Bool {
+        record("exists")
+        return state.withLock { $0.existing.contains(name.rawValue) }
+    }
+
+    func createNetworkAndVolumes(_ topology: Topology, run: ProvisioningRun) async throws {
+        record("createNetworkAndVolumes")
+        state.withLock { $0.objects[run.id, default: []] += [topology.networkName] + topology.nodes.map(\.volumeName) }
+        try await arrive(at: .networkAndVolumes, cancellable: false)
+    }
+
+    func createAndStartNodes(_ topology: Topology, run: ProvisioningRun) async throws {
+        record("createAndStartNodes")
+        state.withLock { $0.objects[run.id, default: []] += topology.nodes.map(\.containerName) }
+        try await arrive(at: .nodes, cancellable: false)
+    }
+
+    func probe(_ topology: Topology) async throws -> any HadoopProbe {
+        record("probe")
+        try await arrive(at: .readiness, cancellable: true)
+        return FakeProbe(provider: self, workers: topology.spec.workers)
+    }
+
+    func measure(workers: Int) -> HadoopMetrics {
+        let count = state.withLock { state in
+            state.measurements += 1
+            return state.measurements
+        }
+        var metrics = HadoopMetrics()
+        metrics.liveDataNodes = workers
+        metrics.fsState = readyAfter.map { count >= $0 } == true ? "Operational" : "safeMode"
+        return metrics
+    }
+
+    func exitedNode(of name: ClusterName) async throws -> NodeExit? { exitingNode }
+
+    func unhealthyNodes(of name: ClusterName, logLines: Int) async -> [NodeDiagnosis] {
+        record("unhealthyNodes")
+        return [NodeDiagnosis(node: "worker-1", state: "exited", lastLogLines: "the DataNode said goodbye")]
+    }
+
+    func delete(_ run: ProvisioningRun) async throws {
+        record("delete(run)")
+        if failsToDelete { throw Failure(step: .nodes) }
+        state.withLock { _ = $0.objects.removeValue(forKey: run.id) }
+    }
+
+    func list() async throws -> [ClusterSummary] { [] }
+
+    func status(_ name: ClusterName) async throws -> ClusterStatus {
+        record("status")
+        return ClusterStatus(name: name.rawValue, image: nil, components: ["hdfs"], workers: nil, nodes: [],
+                             endpoints: ClusterEndpoints(), hadoop: nil, ready: true)
+    }
+
+    func spec(of name: ClusterName) async throws -> ClusterSpec {
+        try ClusterSpec(name: name, workers: 2, image: ImageProfile.guess(reference: ImageProfile.offlineReference))
+    }
+
+    func nodes(of name: ClusterName) async throws -> [String] { ["namenode", "worker-1", "worker-2"] }
+    func stopNodes(of name: ClusterName) async throws { record("stopNodes") }
+    func startNodes(of name: ClusterName) async throws { record("startNodes") }
+    func delete(_ name: ClusterName) async throws -> Int { 0 }
+    func deleteAll() async throws -> Int { 0 }
+
+    func exec(_ command: [String], in node: String, of name: ClusterName, attachStdin: Bool) async throws -> NodeProcess {
+        NodeProcess(output: AsyncThrowingStream { $0.finish() }, exitCode: { 0 })
+    }
+
+    func logs(of node: String, in name: ClusterName, options: LogOptions) async throws -> AsyncThrowingStream<OutputChunk, any Error> {
+        AsyncThrowingStream { $0.finish() }
+    }
+
+    func inspection(of node: String, in name: ClusterName) async throws -> [UInt8] { [] }
+}
+
+struct FakeProbe: HadoopProbe {
+    let provider: FakeProvider
+    let workers: Int
+    func measure() async -> HadoopMetrics { provider.measure(workers: workers) }
+}
+
+/// A one-shot signal: `wait()` returns once `open()` was called, before or after.
+final class Gate: Sendable {
+    private let stream: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init() { (stream, continuation) = AsyncStream.makeStream() }
+
+    func open() { continuation.finish() }
+    func wait() async { for await _ in stream {} }
+}
+
+/// Records step lines and notes, as the CLI would print them.
+final class RecordingProgress: ProgressReporter {
+    let lines = Mutex<[String]>([])
+    func stepStarted(_ title: String) {}
+    func stepEnded(_ title: String, detail: String?, seconds: Double, succeeded: Bool) {
+        lines.withLock { $0.append("\(succeeded ? "✓" : "✗") \(title)") }
+    }
+    func note(_ message: String) { lines.withLock { $0.append("• \(message)") } }
+    var recorded: [String] { lines.withLock { $0 } }
+}
