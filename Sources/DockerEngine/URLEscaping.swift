@@ -1,15 +1,15 @@
-/// Percent-encoding for the pieces of an engine URL.
+/// Percent-encoding for the pieces of an engine URL (or any HTTP URL built by hand).
 ///
 /// Foundation's `URLComponents` leaves `+`, `&` and `=` alone in query values, which the
 /// engine would then misread; this encodes everything outside RFC 3986's unreserved set.
-enum URLEscaping {
+public enum URLEscaping {
     /// A query name or value: only `A–Z a–z 0–9 - . _ ~` stay as they are.
-    static func queryComponent(_ text: String) -> String {
+    public static func queryComponent(_ text: String) -> String {
         percentEncode(text) { isUnreserved($0) }
     }
 
     /// One path segment (a container, network or volume name or id).
-    static func pathSegment(_ text: String) -> String {
+    public static func pathSegment(_ text: String) -> String {
         percentEncode(text) { isUnreserved($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") }
     }
 

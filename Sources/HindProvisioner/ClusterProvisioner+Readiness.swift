@@ -4,7 +4,7 @@ extension ClusterProvisioner {
     /// Polls Hadoop until the cluster is ready, a node exits, or `wait` passes.
     func waitUntilReady(_ topology: Topology, wait: Duration) async throws -> ClusterStatus {
         let provider = self.provider
-        let probe = try await provider.probe(topology)
+        let hadoop = try await provider.hadoop(topology)
         let check = ReadinessCheck(spec: topology.spec)
         let clock = ContinuousClock()
         let started = clock.now
@@ -14,7 +14,11 @@ extension ClusterProvisioner {
         return try await progress.step("Waiting for Hadoop to report the cluster ready", detail: { ClusterReport.readyLine($0) }) {
             while true {
                 try Task.checkCancellation()
-                if let missing = check.unmet(await probe.measure()) {
+                let metrics = await hadoop.measure()
+                if let failure = check.failure(metrics) {
+                    throw ProvisionError.hadoopUnhealthy(cluster: topology.name, reason: failure)
+                }
+                if let missing = check.unmet(metrics) {
                     unmet = missing
                 } else {
                     return try await provider.status(topology.name)

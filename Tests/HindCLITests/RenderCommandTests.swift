@@ -81,8 +81,8 @@ struct RenderCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("docker-compose -p demo -f"))
         #expect(directory.files() == [
-            "compose.yaml", "conf/core-site.xml", "conf/hdfs-site.xml", "conf/mapred-site.xml", "conf/yarn-site.xml",
-            "launchers/namenode.sh", "launchers/resourcemanager.sh",
+            "compose.yaml", "conf/capacity-scheduler.xml", "conf/core-site.xml", "conf/hdfs-site.xml", "conf/log4j.properties",
+            "conf/mapred-site.xml", "conf/yarn-site.xml", "launchers/namenode.sh", "launchers/resourcemanager.sh",
             "launchers/worker-1.sh", "launchers/worker-2.sh", "launchers/worker-3.sh",
         ])
         let mode = try FileManager.default.attributesOfItem(atPath: directory.appending("launchers/worker-1.sh").path)[.posixPermissions] as? Int
@@ -184,15 +184,6 @@ enum ComposeValidators {
         """
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try HostCommand.run(arguments)
     }
 }

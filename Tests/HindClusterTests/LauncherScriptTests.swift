@@ -127,6 +127,59 @@ struct LauncherScriptTests {
             #expect(calls.contains("nodemanager got TERM"))
         }
 
+        @Test func findsTheImagesHadoopWithoutHadoopHomeAndLaysHindsFilesOverIts() throws {
+            let sandbox = try Sandbox()
+            // Like Apache's image: no HADOOP_HOME, the hdfs on PATH in <home>/bin, the
+            // image's own etc/hadoop with a log4j.properties that logs to files.
+            try sandbox.write("etc/hadoop/hadoop-env.sh", "export FROM_THE_IMAGE=1\n", mode: 0o644)
+            try sandbox.write("etc/hadoop/log4j.properties", "log4j.rootLogger=INFO,RFA\n", mode: 0o644)
+            let launcher = try sandbox.launcher(
+                node: "resourcemanager",
+                fakeDaemonBody: #"ls "$HADOOP_CONF_DIR"; head -n 1 "$HADOOP_CONF_DIR/log4j.properties"; echo "logs=$HADOOP_LOG_DIR""#)
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 0, "\(result.stderr)")
+            for file in ["hadoop-env.sh", "capacity-scheduler.xml", "yarn-site.xml", "log4j.properties"] {
+                #expect(result.stdout.contains(file + "\n"), "\(file) in the runtime config: \(result.stdout)")
+            }
+            #expect(result.stdout.contains("Rendered by hind"), "hind's log4j.properties wins over the image's")
+            #expect(result.stdout.contains("logs=\(sandbox.url.path)/logs"), "a log directory the daemons can write: \(result.stdout)")
+        }
+
+        /// As root (CI), the launcher gives the data directory to the image's user and runs
+        /// the daemons as that user: nobody (65534) stands in for `hadoop`.
+        @Test(.enabled(if: getuid() == 0, "needs root, as a container's root step has"))
+        func startsAsRootGivesTheDataDirectoryAwayAndRunsTheDaemonsAsTheUser() throws {
+            let sandbox = try Sandbox()
+            let data = sandbox.url.appendingPathComponent("data")
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+            try sandbox.write("calls", "", mode: 0o666)
+            let launcher = try sandbox.launcher(
+                node: "namenode", fakeDaemonBody: #"echo "daemon as $(id -u):$(id -g) home=$HOME" >> "$HIND_TEST_CALLS""#,
+                replacing: [
+                    "HIND_RUN_AS=''": "HIND_RUN_AS='65534:65534'",
+                    // Under the data directory: the user writes there.
+                    "HIND_CONF_DIR='\(sandbox.url.path)/runtime-conf'": "HIND_CONF_DIR='\(data.path)/conf'",
+                ])
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let owner = try FileManager.default.attributesOfItem(atPath: data.path)[.ownerAccountID] as? Int
+            #expect(owner == 65534, "the data directory was given to the daemons' user")
+            #expect(sandbox.calls().contains { $0.hasPrefix("daemon as 65534:65534") }, "\(sandbox.calls())")
+            #expect(sandbox.calls().contains("hdfs namenode -format -nonInteractive -clusterid CID-hind-demo"), "formatted as the user")
+        }
+
+        @Test(.enabled(if: getuid() == 0, "needs root to run the launcher as another user"))
+        func aDataDirectoryTheUserCannotWriteIsNamedWithItsOwner() throws {
+            let sandbox = try Sandbox()
+            try FileManager.default.createDirectory(at: sandbox.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0")
+            // Started as nobody, with no root step: the root-owned data directory stays root's.
+            let result = try sandbox.run(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", launcher, "run"])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("the data directory \(sandbox.url.path)/data (owner root:root) is not writable by nobody:nogroup"), "\(result.stderr)")
+            #expect(!sandbox.calls().contains { $0.contains("namenode") }, "no JVM started")
+        }
+
         /// A fake daemon that says when its TERM trap is set, then runs until it gets one.
         static let trappingDaemon = #"trap 'echo "$1 got TERM" >> "$HIND_TEST_CALLS"; exit 0' TERM; "#
             + #"echo "$1 trapping" >> "$HIND_TEST_CALLS"; while :; do sleep 0.1; done"#
@@ -170,6 +223,9 @@ struct Sandbox {
         let root = url.path
         script = script
             .replacingOccurrences(of: "HIND_NAME_DIR='/data/dfs/name'", with: "HIND_NAME_DIR='\(root)/data/dfs/name'")
+            .replacingOccurrences(of: "HIND_DATA_DIR='/data'", with: "HIND_DATA_DIR='\(root)/data'")
+            // The sandbox runs as whoever runs the tests: no switch to the image's user.
+            .replacingOccurrences(of: "HIND_RUN_AS='hadoop'", with: "HIND_RUN_AS=''")
             .replacingOccurrences(of: "HIND_RENDERED_CONF='/hind/conf'", with: "HIND_RENDERED_CONF='\(root)/conf'")
             .replacingOccurrences(of: "HIND_CONF_DIR='/tmp/hind/conf'", with: "HIND_CONF_DIR='\(root)/runtime-conf'")
             .replacingOccurrences(of: "HIND_WAIT_TIMEOUT='300'", with: "HIND_WAIT_TIMEOUT='\(waitTimeout)'")
@@ -207,8 +263,10 @@ struct Sandbox {
 
     func start(_ arguments: [String], stdout: Pipe? = nil, stderr: Pipe? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0].hasPrefix("/bin") ? arguments[0] : "/bin/sh")
-        process.arguments = arguments[0].hasPrefix("/bin") ? Array(arguments.dropFirst()) : arguments
+        // A program of the system runs as itself; anything else (a launcher) through sh.
+        let isProgram = arguments[0].hasPrefix("/bin/") || arguments[0].hasPrefix("/usr/bin/")
+        process.executableURL = URL(fileURLWithPath: isProgram ? arguments[0] : "/bin/sh")
+        process.arguments = isProgram ? Array(arguments.dropFirst()) : arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = url.appendingPathComponent("bin").path + ":/usr/bin:/bin"
         environment["HIND_TEST_CALLS"] = callsPath

@@ -144,6 +144,34 @@ struct ModelTests {
             #expect(profile.dataDirectory == "/srv/data")
         }
 
+        @Test func theImagesConfiguredUserRunsTheDaemons() throws {
+            let apache = try ImageProfile(reference: "example/hadoop:3", labels: [:], configuredUser: "hadoop")
+            #expect(apache.user == "hadoop" && apache.userName == "hadoop")
+            let numeric = try ImageProfile(reference: "example/hadoop:3", labels: [:], configuredUser: "1000:100")
+            #expect(numeric.user == "1000:100" && numeric.userName == nil)
+            for root in ["", "root", "0", "0:0"] {
+                #expect(try ImageProfile(reference: "example/hadoop:3", labels: [:], configuredUser: root).user == nil, "\(root)")
+            }
+            // hind's own label wins, with the name it carries.
+            let labelled = try ImageProfile(reference: "example/hadoop:3", labels: [ImageProfile.Label.user: "hadoop:1000:1000"], configuredUser: "other")
+            #expect(labelled.user == "1000:1000" && labelled.userName == "hadoop")
+            // Without an engine (render): Apache's image is known to run as hadoop.
+            #expect(try ImageProfile.guess(reference: "apache/hadoop:3.4.1").user == "hadoop")
+            #expect(try ImageProfile.guess(reference: "example/hadoop:3").user == nil)
+        }
+
+        @Test(arguments: ["hadoop", "1000", "hadoop:users", "1000:100", "_svc-1"])
+        func acceptsImageUsers(_ user: String) throws {
+            #expect(try ClusterShape.parseImageUser(user) == user)
+            let spec = try ClusterShape(imageUser: user).spec(name: .default, image: ImageProfile.guess(reference: "example/hadoop:3"))
+            #expect(spec.image.user == user)
+        }
+
+        @Test(arguments: ["", "root", "0", "0:0", "a b", "x:y:z", "-x", "Hadoop", ":100", "$(id)"])
+        func refusesImageUsers(_ user: String) {
+            #expect(throws: SpecError.invalidImageUser(user)) { try ClusterShape.parseImageUser(user) }
+        }
+
         @Test(arguments: ["", "a b", "-x", "img:", "$(x)", "img@", "@sha256:abc", "img@abc", "registry:5000/"])
         func rejectsBadReferences(_ reference: String) {
             #expect(throws: SpecError.self) { try ImageProfile.guess(reference: reference) }

@@ -57,6 +57,11 @@ struct UpBadInputTests {
                               mentions: "is not a Hadoop distribution (no executable bin/hdfs)")
     }
 
+    @Test(arguments: ["root", "a b", "x:y:z"])
+    func badImageUser(_ user: String) async throws {
+        try await Self.refuse(["--image", ClusterFixture.image, "--image-user", user], status: 2, mentions: "invalid --image-user")
+    }
+
     @Test(arguments: ["soon", "0s", "3000000000000000h"])
     func badWaitDuration(_ wait: String) async throws {
         try await Self.refuse(["--wait", wait], status: 2, mentions: "--wait")

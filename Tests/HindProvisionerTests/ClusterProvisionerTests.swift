@@ -23,7 +23,10 @@ struct ClusterProvisionerTests {
             let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
             let status = try await provisioner.up(ClusterProvisionerTests.request)
             #expect(status.ready)
-            #expect(provider.calls == ["exists", "resolveImage", "createNetworkAndVolumes", "createAndStartNodes", "probe", "status"])
+            #expect(provider.calls == [
+                "exists", "resolveImage", "createNetworkAndVolumes", "createAndStartNodes", "hadoop", "status",
+                "hadoop", "createHomeDirectory(hadoop)",
+            ])
             #expect(provider.objects.contains("fake-namenode") && provider.objects.contains("fake-worker-2-data"))
             #expect(progress.recorded.contains("✓ Waiting for Hadoop to report the cluster ready"))
             #expect(progress.recorded.contains("• 2 workers; hdfs; Hadoop 2.x; 2g per node"))
@@ -145,7 +148,7 @@ struct ClusterProvisionerTests {
             let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
             let status = try await provisioner.start(try ClusterName("fake"), wait: .seconds(5))
             #expect(status.ready)
-            #expect(provider.calls == ["startNodes", "probe", "status"])
+            #expect(provider.calls == ["startNodes", "hadoop", "status"], "the home directory exists since up")
             #expect(progress.recorded.first == "✓ Starting 3 nodes")
         }
 

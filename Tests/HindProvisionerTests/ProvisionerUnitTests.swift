@@ -39,7 +39,12 @@ struct ProvisionerUnitTests {
             #expect(spec.mounts == [.volume("unit-worker-2-data", at: "/hadoop/data")])
             #expect(spec.env.contains("HADOOP_CONF_DIR=/tmp/hind/conf"))
             #expect(spec.publishedPorts.isEmpty)
-            #expect(spec.user == nil, "runs as the image's user")
+            // Root only for the launcher's first step (the data directory), with just the
+            // capabilities it needs; the daemons and hind exec run as the image's user.
+            #expect(spec.user == "0:0")
+            #expect(spec.capDrop == ["ALL"] && spec.capAdd == ["CHOWN", "SETGID", "SETUID"])
+            #expect(spec.securityOptions == ["no-new-privileges:true"])
+            #expect(spec.labels[ClusterLabels.daemonUser] == "1000:1000")
         }
 
         @Test func namenodePublishesOnLoopbackAndCarriesTheSpec() throws {
@@ -88,6 +93,25 @@ struct ProvisionerUnitTests {
             #expect(HadoopREST.parseResourcemanagerState(Array(#"{"clusterInfo":{"state":"STARTED"}}"#.utf8)) == "STARTED")
             let nodes = HadoopREST.parseResourcemanagerNodes(Array(#"{"clusterMetrics":{"activeNodes":3,"lostNodes":1}}"#.utf8))
             #expect(nodes?.active == 3 && nodes?.lost == 1)
+        }
+
+        @Test func unhealthyNodeManagersFailAtOnceWithTheirHealthReports() {
+            let nodes = HadoopREST.parseResourcemanagerNodes(Array(#"{"clusterMetrics":{"activeNodes":1,"lostNodes":0,"unhealthyNodes":2}}"#.utf8))
+            #expect(nodes?.unhealthy == 2)
+            let reports = HadoopREST.parseNodeReports(Array(#"""
+                {"nodes":{"node":[{"id":"worker-1:45454","nodeHostName":"worker-1","state":"UNHEALTHY",
+                "healthReport":"1/1 local-dirs usable space is below configured utilization percentage/no more usable space"},
+                {"id":"worker-2:45454","nodeHostName":"worker-2","healthReport":""}]}}
+                """#.utf8))
+            #expect(reports == ["worker-1: 1/1 local-dirs usable space is below configured utilization percentage/no more usable space",
+                                "worker-2: no health report"])
+            let check = ReadinessCheck(expectedWorkers: 3, components: [.hdfs, .yarn])
+            var metrics = HadoopMetrics()
+            #expect(check.failure(metrics) == nil)
+            metrics.unhealthyNodeManagers = 2
+            metrics.unhealthyReports = reports
+            #expect(check.failure(metrics)?.hasPrefix("2 NodeManagers are unhealthy (worker-1: 1/1 local-dirs") == true)
+            #expect(ReadinessCheck(expectedWorkers: 3, components: [.hdfs]).failure(metrics) == nil, "no YARN, no NodeManagers")
         }
 
         @Test func readinessNamesWhatIsMissing() {

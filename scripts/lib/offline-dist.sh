@@ -95,6 +95,21 @@ hind_copy_jar() {
   cp "${matches[-1]}" "$dest/"
 }
 
+# Copies core-, hdfs-, yarn- and mapred-default.xml out of the jars in SRC
+# into DEST: hind_extract_defaults SRC DEST
+hind_extract_defaults() {
+  local src="$1" dest="$2" pair jar file
+  mkdir -p "$dest"
+  for pair in hadoop-common:core-default.xml hadoop-hdfs:hdfs-default.xml \
+    hadoop-yarn-common:yarn-default.xml hadoop-mapreduce-client-core:mapred-default.xml; do
+    jar="$(find "$src" -maxdepth 1 -name "${pair%%:*}-$HIND_HADOOP_VERSION.jar" | head -n1)"
+    file="${pair#*:}"
+    [[ -n "$jar" ]] || hind_die "no ${pair%%:*}-$HIND_HADOOP_VERSION.jar in $src (pyspark $HIND_PYSPARK_VERSION) to read $file from"
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+      "$jar" "$file" >"$dest/$file" || hind_die "cannot read $file from $jar"
+  done
+}
+
 # Assembles the distribution into DEST (a new directory) from the pyspark
 # sdist, the Jersey jars in JAVA_DIR (the base rootfs' /usr/share/java), and
 # the templates in TEMPLATES.
@@ -124,6 +139,11 @@ hind_assemble_dist() {
     [[ -e "$jar" ]] || hind_die "no $name jar in the base rootfs; is it in the package list (scripts/lib/offline-base.sh)?"
     cp -L "$jar" "$common/lib/$(basename "$jar")"
   done
+
+  # Hadoop's own defaults for every config file, out of the jars that carry
+  # them (YARN's and MapReduce's are not in the distribution): what hind's
+  # rendered keys are checked against.
+  hind_extract_defaults "$jars" "$dest/share/hind/defaults"
 
   # Provenance: where each jar came from, with its checksum.
   (cd "$dest" && find share -name '*.jar' | sort | xargs sha256sum) >"$dest/share/hadoop/JARS.sha256"

@@ -47,6 +47,8 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
     public var autoRemove: Bool
     /// Linux capabilities to drop, e.g. `["ALL"]`.
     public var capDrop: [String]
+    /// Linux capabilities to add after the drop, e.g. `["CHOWN"]`.
+    public var capAdd: [String]
     /// Security options, e.g. `["no-new-privileges:true"]`.
     public var securityOptions: [String]
     /// Relative CPU weight under contention (the engine's default is 1024).
@@ -79,6 +81,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         extraHosts: [String] = [],
         autoRemove: Bool = false,
         capDrop: [String] = [],
+        capAdd: [String] = [],
         securityOptions: [String] = [],
         cpuShares: Int? = nil
     ) {
@@ -108,6 +111,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         self.extraHosts = extraHosts
         self.autoRemove = autoRemove
         self.capDrop = capDrop
+        self.capAdd = capAdd
         self.securityOptions = securityOptions
         self.cpuShares = cpuShares
     }
@@ -126,7 +130,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         case portBindings = "PortBindings", mounts = "Mounts", tmpfs = "Tmpfs", memory = "Memory"
         case initProcess = "Init", networkMode = "NetworkMode", restartPolicy = "RestartPolicy"
         case extraHosts = "ExtraHosts", autoRemove = "AutoRemove"
-        case capDrop = "CapDrop", securityOptions = "SecurityOpt", cpuShares = "CpuShares"
+        case capDrop = "CapDrop", capAdd = "CapAdd", securityOptions = "SecurityOpt", cpuShares = "CpuShares"
     }
 
     private enum NetworkingConfigKeys: String, CodingKey {
@@ -180,6 +184,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         if !extraHosts.isEmpty { try host.encode(extraHosts, forKey: .extraHosts) }
         if autoRemove { try host.encode(true, forKey: .autoRemove) }
         if !capDrop.isEmpty { try host.encode(capDrop, forKey: .capDrop) }
+        if !capAdd.isEmpty { try host.encode(capAdd, forKey: .capAdd) }
         if !securityOptions.isEmpty { try host.encode(securityOptions, forKey: .securityOptions) }
 
         if !networks.isEmpty {

@@ -1,5 +1,5 @@
-/// Plain HTTP GETs over TCP, for polling services on published ports
-/// (`http://127.0.0.1:9870/jmx?qry=...`), on the same threads as the engine client.
+/// Plain HTTP GETs (and bodiless PUTs) over TCP, for services on published ports
+/// (`http://127.0.0.1:9870/jmx?qry=...`, WebHDFS), on the same threads as the engine client.
 public struct HTTPGetter: Sendable {
     public var connectTimeout: Duration
 
@@ -25,6 +25,13 @@ public struct HTTPGetter: Sendable {
             timeout: timeout
         )
         request.followRedirects = followRedirects
+        let response = try await CurlTransport(unixSocketPath: nil).send(request)
+        return (response.status, response.body)
+    }
+
+    /// Sends a PUT without a body (a WebHDFS `op=MKDIRS`); any status is returned.
+    public func put(_ url: String, timeout: Duration = .seconds(10)) async throws(TransportError) -> (status: Int, body: [UInt8]) {
+        let request = HTTPRequest(method: .put, url: url, body: .bytes([]), connectTimeout: min(connectTimeout, timeout), timeout: timeout)
         let response = try await CurlTransport(unixSocketPath: nil).send(request)
         return (response.status, response.body)
     }

@@ -27,6 +27,9 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("hadoop-version"), help: "Hadoop release line of the image (2 or 3), when hind cannot tell.")
     public var hadoopVersion: String?
 
+    @Option(name: .customLong("image-user"), help: ArgumentHelp("Whom the image's daemons run as, when hind cannot read it from the image (render): NAME, UID, NAME:GROUP or UID:GID.", valueName: "user"))
+    public var imageUser: String?
+
     @Option(name: .customLong("namenode-port"), help: "Host port for the NameNode web UI (default: a free port).")
     public var namenodePort: String?
 
@@ -49,6 +52,7 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
             overrides: try overrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text) },
             memory: try MemorySize(parsing: memory),
             hadoopVersion: try hadoopVersion.map { (text) throws(SpecError) in try HadoopMajorVersion(parsing: text) },
+            imageUser: try imageUser.map { (text) throws(SpecError) in try ClusterShape.parseImageUser(text) },
             publishing: PortPublishing(
                 namenodeHTTP: try namenodePort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) },
                 resourcemanagerWeb: try resourcemanagerPort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) }))

@@ -15,6 +15,7 @@ public enum SpecError: UserFacingError, Equatable {
     case invalidPort(String)
     case invalidImageReference(String)
     case imageLacksComponents(String, missing: [Component], has: [Component])
+    case invalidImageUser(String)
 
     public var isBadInput: Bool { true }
 
@@ -43,6 +44,8 @@ public enum SpecError: UserFacingError, Equatable {
         case let .imageLacksComponents(image, missing, has):
             let list = has.map(\.rawValue).joined(separator: ",")
             return "image \(image) ships \(list) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(list) or an image with them such as \(ImageProfile.onlineReference)"
+        case let .invalidImageUser(text):
+            return "invalid --image-user '\(text)': use the image's non-root user as NAME, UID, NAME:GROUP or UID:GID (e.g. --image-user hadoop)"
         case let .invalidImageReference(text):
             return "invalid image reference '\(text)': use NAME[:TAG] (e.g. apache/hadoop:3.4.1)"
         }

@@ -10,6 +10,11 @@ public enum ClusterLabels {
     /// Set on the NameNode container: the spec the cluster was created from, as JSON,
     /// so `status`, `start` and `client-config` know it without any state on the host.
     public static let spec = "io.hind.spec"
+    /// Set on every container: whom its daemons run as, so `hind exec` runs commands as
+    /// that user too (the container itself starts as root, see `LauncherScript`).
+    public static let daemonUser = "io.hind.daemon-user"
+    /// On the short-lived container hind creates (never starts) to look into an image.
+    public static let imageProbe = "io.hind.image-probe"
 
     /// Labels of a cluster-wide object (network, volume).
     public static func forCluster(_ name: ClusterName) -> [String: String] {

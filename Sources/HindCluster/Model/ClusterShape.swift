@@ -9,18 +9,22 @@ public struct ClusterShape: Hashable, Sendable {
     public var memory: MemorySize
     /// Overrides the release line read from or guessed for the image.
     public var hadoopVersion: HadoopMajorVersion?
+    /// Overrides whom the image's daemons run as (`--image-user`): what `render` cannot
+    /// read from an image without an engine.
+    public var imageUser: String?
     public var publishing: PortPublishing
 
     public init(
         workers: Int = 3, components: Set<Component>? = nil, overrides: [ConfigOverride] = [],
         memory: MemorySize = ClusterSpec.defaultMemory, hadoopVersion: HadoopMajorVersion? = nil,
-        publishing: PortPublishing = PortPublishing()
+        imageUser: String? = nil, publishing: PortPublishing = PortPublishing()
     ) {
         self.workers = workers
         self.components = components
         self.overrides = overrides
         self.memory = memory
         self.hadoopVersion = hadoopVersion
+        self.imageUser = imageUser
         self.publishing = publishing
     }
 
@@ -31,10 +35,29 @@ public struct ClusterShape: Hashable, Sendable {
     ) throws(SpecError) -> ClusterSpec {
         var profile = profile
         if let hadoopVersion { profile.hadoopVersion = hadoopVersion }
+        if let imageUser {
+            profile.user = imageUser
+            let name = imageUser.split(separator: ":").first.map(String.init) ?? imageUser
+            profile.userName = Int(name) == nil ? name : nil
+        }
         return try ClusterSpec(
             name: name, workers: workers, image: profile, components: components, memory: memory,
             overrides: overrides, publishing: publishing,
             dependencyTimeoutSeconds: max(1, Int(dependencyTimeout.components.seconds)),
             distribution: distribution)
+    }
+}
+
+extension ClusterShape {
+    /// Checks an `--image-user`: `NAME`, `UID`, `NAME:GROUP` or `UID:GID`, as `docker
+    /// run --user` takes it (root is refused: the daemons never run as root).
+    public static func parseImageUser(_ text: String) throws(SpecError) -> String {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let valid = (1...2).contains(parts.count) && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 32 && !part.hasPrefix("-")
+                && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }
+        }
+        guard valid, parts[0] != "root", parts[0] != "0" else { throw .invalidImageUser(text) }
+        return text
     }
 }

@@ -4,6 +4,8 @@ public enum HadoopConfigFile: String, CaseIterable, Codable, Sendable, Comparabl
     case hdfsSite = "hdfs-site"
     case yarnSite = "yarn-site"
     case mapredSite = "mapred-site"
+    /// The CapacityScheduler's queues (the ResourceManager's default scheduler).
+    case capacityScheduler = "capacity-scheduler"
 
     /// Accepts `hdfs-site` and `hdfs-site.xml`.
     public init(parsing text: String) throws(SpecError) {

@@ -24,26 +24,32 @@ public struct ImageProfile: Hashable, Codable, Sendable {
     /// A directory that exists in the image, owned by (or writable for) the image's user:
     /// Docker copies its ownership into the empty named volume mounted over it.
     public var dataDirectory: String
-    /// `uid:gid` to run as; nil keeps the image's own user.
+    /// Whom the daemons run as: `name`, `uid` or `uid:gid`, resolved in the container by
+    /// the launcher, which starts as root only to give the data directory to this user
+    /// (see `LauncherScript`). Nil: the image's user, which is root.
     public var user: String?
+    /// The user's name, when known: the HDFS user whose home `up` creates.
+    public var userName: String?
 
     public init(
         reference: String,
         hadoopVersion: HadoopMajorVersion,
         components: Set<Component> = Set(Component.allCases),
         dataDirectory: String = "/data",
-        user: String? = nil
+        user: String? = nil,
+        userName: String? = nil
     ) {
         self.reference = reference
         self.hadoopVersion = hadoopVersion
         self.components = components
         self.dataDirectory = dataDirectory
         self.user = user
+        self.userName = userName
     }
 
-    /// The profile read from an image's labels, falling back to `guess(reference:)` for
-    /// whatever the labels do not say.
-    public init(reference: String, labels: [String: String]) throws(SpecError) {
+    /// The profile read from an image's labels and its configured user (`USER` in its
+    /// Dockerfile), falling back to `guess(reference:)` for whatever they do not say.
+    public init(reference: String, labels: [String: String], configuredUser: String = "") throws(SpecError) {
         var profile = try Self.guess(reference: reference)
         if let version = labels[Label.hadoopVersion] {
             profile.hadoopVersion = try HadoopMajorVersion(parsing: version)
@@ -55,8 +61,16 @@ public struct ImageProfile: Hashable, Codable, Sendable {
             profile.dataDirectory = directory
         }
         if let user = labels[Label.user] {
-            let ids = user.split(separator: ":").suffix(2)
-            if ids.count == 2, ids.allSatisfy({ Int($0) != nil }) { profile.user = ids.joined(separator: ":") }
+            let parts = user.split(separator: ":")
+            let ids = parts.suffix(2)
+            if ids.count == 2, ids.allSatisfy({ Int($0) != nil }) {
+                profile.user = ids.joined(separator: ":")
+                profile.userName = parts.count == 3 ? String(parts[0]) : nil
+            }
+        } else if !configuredUser.isEmpty, configuredUser != "root", configuredUser != "0", !configuredUser.hasPrefix("0:") {
+            profile.user = configuredUser
+            let name = configuredUser.split(separator: ":").first.map(String.init) ?? configuredUser
+            profile.userName = Int(name) == nil ? name : nil
         }
         self = profile
     }
@@ -68,9 +82,12 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         if reference == offlineReference {
             return ImageProfile(
                 reference: reference, hadoopVersion: .v2, components: [.hdfs],
-                dataDirectory: "/hadoop/data")
+                dataDirectory: "/hadoop/data", user: "1000:1000", userName: "hadoop")
         }
         let version = parsed.tag.flatMap { try? HadoopMajorVersion(parsing: $0) } ?? .v3
-        return ImageProfile(reference: reference, hadoopVersion: version)
+        // Apache's images run as `hadoop` (uid 1000, gid 100).
+        let apache = parsed.repository == "apache/hadoop" || parsed.repository.hasSuffix("/apache/hadoop")
+        return ImageProfile(reference: reference, hadoopVersion: version,
+                            user: apache ? "hadoop" : nil, userName: apache ? "hadoop" : nil)
     }
 }

@@ -73,6 +73,7 @@ public enum ComposeFile {
             ("user", container.user.map(YAMLBuilder.string)),
             ("init", YAMLBuilder.bool(container.initProcess)),
             ("cap_drop", YAMLBuilder.strings(container.droppedCapabilities)),
+            ("cap_add", container.addedCapabilities.isEmpty ? nil : YAMLBuilder.strings(container.addedCapabilities)),
             ("security_opt", YAMLBuilder.strings(container.securityOptions)),
             ("mem_limit", YAMLBuilder.string(container.memoryLimit.description)),
             ("cpu_shares", container.cpuShares.map(YAMLBuilder.int)),

@@ -17,6 +17,10 @@ public enum ContainerPolicy {
     ]
     /// Hadoop's daemons need no Linux capability and never gain privileges.
     public static let droppedCapabilities = ["ALL"]
+    /// The launcher's root step, before it drops to the daemons' user: CHOWN to give them
+    /// the data directory (a new volume mounted over an image's root-owned `VOLUME`
+    /// keeps root's ownership), SETUID and SETGID to switch. The switch clears them.
+    public static let userSwitchCapabilities = ["CHOWN", "SETGID", "SETUID"]
     public static let securityOptions = ["no-new-privileges:true"]
     /// Health checks of a node whose health other nodes' start waits for (the NameNode and
     /// the ResourceManager under Compose): every second, so `depends_on` starts the

@@ -12,9 +12,10 @@ public struct HadoopConfiguration: Hashable, Sendable {
             .hdfsSite: Self.hdfsSite(spec),
         ]
         if spec.hasYARN {
-            let worker = topology.workers.first?.memory
-            files[.yarnSite] = Self.yarnSite(spec, yarnMemoryMB: worker?.yarnMemoryMB ?? 0)
-            files[.mapredSite] = Self.mapredSite(spec, yarnMemoryMB: worker?.yarnMemoryMB ?? 0)
+            let yarn = YARNMemory(nodeManagerMB: topology.workers.first?.memory.yarnMemoryMB ?? MemoryPlan.minimumYARNMemoryMB)
+            files[.yarnSite] = Self.yarnSite(spec, memory: yarn)
+            files[.mapredSite] = Self.mapredSite(spec, memory: yarn)
+            files[.capacityScheduler] = Self.capacityScheduler()
         }
         self.files = files
         for override in spec.overrides { set(override) }
@@ -81,7 +82,7 @@ public struct HadoopConfiguration: Hashable, Sendable {
         ]
     }
 
-    static func yarnSite(_ spec: ClusterSpec, yarnMemoryMB: Int64) -> [HadoopProperty] {
+    static func yarnSite(_ spec: ClusterSpec, memory: YARNMemory) -> [HadoopProperty] {
         let ports = spec.ports
         let data = spec.image.dataDirectory
         var properties = [
@@ -91,12 +92,16 @@ public struct HadoopConfiguration: Hashable, Sendable {
             HadoopProperty("yarn.nodemanager.address", "0.0.0.0:\(ports.nodemanagerIPC)"),
             HadoopProperty("yarn.nodemanager.aux-services", "mapreduce_shuffle"),
             HadoopProperty("yarn.nodemanager.aux-services.mapreduce_shuffle.class", "org.apache.hadoop.mapred.ShuffleHandler"),
-            HadoopProperty("yarn.nodemanager.resource.memory-mb", String(yarnMemoryMB)),
+            HadoopProperty("yarn.nodemanager.resource.memory-mb", String(memory.nodeManagerMB)),
             HadoopProperty("yarn.nodemanager.resource.cpu-vcores", "2"),
-            HadoopProperty("yarn.scheduler.minimum-allocation-mb", "128"),
-            HadoopProperty("yarn.scheduler.maximum-allocation-mb", String(yarnMemoryMB)),
+            HadoopProperty("yarn.scheduler.minimum-allocation-mb", String(YARNMemory.minimumAllocationMB)),
+            HadoopProperty("yarn.scheduler.maximum-allocation-mb", String(memory.nodeManagerMB)),
             // Containers' virtual memory is meaningless under a cgroup limit.
             HadoopProperty("yarn.nodemanager.vmem-check-enabled", "false"),
+            // A developer's disk is often more than 90% full (the default limit), which
+            // would turn every NodeManager unhealthy: only a full disk counts.
+            HadoopProperty("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "100.0"),
+            HadoopProperty("yarn.nodemanager.disk-health-checker.min-free-space-per-disk-mb", "0"),
             HadoopProperty("yarn.nodemanager.local-dirs", "\(data)/yarn/local"),
             HadoopProperty("yarn.nodemanager.log-dirs", "\(data)/yarn/logs"),
         ]
@@ -109,10 +114,8 @@ public struct HadoopConfiguration: Hashable, Sendable {
         return properties
     }
 
-    static func mapredSite(_ spec: ClusterSpec, yarnMemoryMB: Int64) -> [HadoopProperty] {
+    static func mapredSite(_ spec: ClusterSpec, memory: YARNMemory) -> [HadoopProperty] {
         let ports = spec.ports
-        let task = max(128, yarnMemoryMB / 4)
-        let applicationMaster = max(128, yarnMemoryMB / 2)
         // Hadoop 3 no longer puts MapReduce on the task classpath by itself.
         let mapredHome = "HADOOP_MAPRED_HOME=${HADOOP_HOME}"
         var properties = [
@@ -120,12 +123,13 @@ public struct HadoopConfiguration: Hashable, Sendable {
             HadoopProperty("yarn.app.mapreduce.am.env", mapredHome),
             HadoopProperty("mapreduce.map.env", mapredHome),
             HadoopProperty("mapreduce.reduce.env", mapredHome),
-            HadoopProperty("yarn.app.mapreduce.am.resource.mb", String(applicationMaster)),
-            HadoopProperty("yarn.app.mapreduce.am.command-opts", "-Xmx\(applicationMaster * 4 / 5)m"),
-            HadoopProperty("mapreduce.map.memory.mb", String(task)),
-            HadoopProperty("mapreduce.reduce.memory.mb", String(task)),
-            HadoopProperty("mapreduce.map.java.opts", "-Xmx\(task * 4 / 5)m"),
-            HadoopProperty("mapreduce.reduce.java.opts", "-Xmx\(task * 4 / 5)m"),
+            HadoopProperty("yarn.app.mapreduce.am.resource.mb", String(memory.applicationMasterMB)),
+            HadoopProperty("yarn.app.mapreduce.am.command-opts", "-Xmx\(memory.applicationMasterHeapMB)m"),
+            HadoopProperty("mapreduce.map.memory.mb", String(memory.taskMB)),
+            HadoopProperty("mapreduce.reduce.memory.mb", String(memory.taskMB)),
+            HadoopProperty("mapreduce.map.java.opts", "-Xmx\(memory.taskHeapMB)m"),
+            HadoopProperty("mapreduce.reduce.java.opts", "-Xmx\(memory.taskHeapMB)m"),
+            HadoopProperty("mapreduce.task.io.sort.mb", String(memory.sortBufferMB)),
         ]
         if spec.components.contains(.history) {
             properties += [
@@ -133,7 +137,30 @@ public struct HadoopConfiguration: Hashable, Sendable {
                 HadoopProperty("mapreduce.jobhistory.webapp.address", "\(Topology.historyserver):\(ports.historyWeb)"),
                 HadoopProperty("mapreduce.jobhistory.bind-host", "0.0.0.0"),
             ]
+        } else {
+            // Empty: job clients then skip the history server instead of retrying the
+            // default 0.0.0.0:10020 after every job.
+            properties.append(HadoopProperty("mapreduce.jobhistory.address", ""))
         }
         return properties
+    }
+
+    /// One queue, `default`, with all the capacity. Applications masters may take half of
+    /// it (the stock 10% leaves a small cluster room for one AM: a second job waits).
+    static func capacityScheduler() -> [HadoopProperty] {
+        [
+            HadoopProperty("yarn.scheduler.capacity.root.queues", "default"),
+            HadoopProperty("yarn.scheduler.capacity.root.default.capacity", "100"),
+            HadoopProperty("yarn.scheduler.capacity.root.default.maximum-capacity", "100"),
+            HadoopProperty("yarn.scheduler.capacity.root.default.state", "RUNNING"),
+            HadoopProperty("yarn.scheduler.capacity.root.default.user-limit-factor", "1"),
+            HadoopProperty("yarn.scheduler.capacity.root.default.acl_submit_applications", "*"),
+            HadoopProperty("yarn.scheduler.capacity.root.default.acl_administer_queue", "*"),
+            HadoopProperty("yarn.scheduler.capacity.maximum-applications", "10000"),
+            HadoopProperty("yarn.scheduler.capacity.maximum-am-resource-percent", String(YARNMemory.applicationMasterShare)),
+            HadoopProperty("yarn.scheduler.capacity.resource-calculator", "org.apache.hadoop.yarn.util.resource.DefaultResourceCalculator"),
+            // No waiting for a data-local node: every node of a dev cluster is close by.
+            HadoopProperty("yarn.scheduler.capacity.node-locality-delay", "-1"),
+        ]
     }
 }

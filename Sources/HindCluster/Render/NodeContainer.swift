@@ -30,7 +30,8 @@ public struct NodeContainer: Hashable, Sendable {
     public var entrypoint: [String]
     public var command: [String]
     public var environment: [String: String]
-    /// `uid:gid`; nil keeps the image's user.
+    /// Root (`0:0`) when the daemons run as another user: the launcher's first step gives
+    /// the data directory to that user, then drops to it. Nil keeps the image's user.
     public var user: String?
     public var labels: [String: String]
     public var network: String
@@ -44,6 +45,9 @@ public struct NodeContainer: Hashable, Sendable {
     /// docker-init as PID 1: reaps the launcher's children and forwards signals.
     public var initProcess: Bool
     public var droppedCapabilities: [String]
+    /// What the launcher's root step needs (chown, then setuid/setgid); the daemons
+    /// keep none of it.
+    public var addedCapabilities: [String]
     public var securityOptions: [String]
     public var stopGracePeriod: Duration
     /// The nodes that must be healthy before this one starts (Compose's `depends_on`);
@@ -76,8 +80,11 @@ public struct NodeContainer: Hashable, Sendable {
         self.entrypoint = ContainerPolicy.entrypoint
         self.command = ["run"]
         self.environment = environment
-        self.user = spec.image.user
-        self.labels = node.labels
+        let dropsToUser = spec.image.user != nil
+        self.user = dropsToUser ? "0:0" : nil
+        var labels = node.labels
+        if let user = spec.image.user { labels[ClusterLabels.daemonUser] = user }
+        self.labels = labels
         self.network = topology.networkName
         self.aliases = [node.hostname]
         self.published = node.published
@@ -89,6 +96,7 @@ public struct NodeContainer: Hashable, Sendable {
         self.cpuShares = ContainerPolicy.cpuShares(of: node, in: topology)
         self.initProcess = true
         self.droppedCapabilities = ContainerPolicy.droppedCapabilities
+        self.addedCapabilities = dropsToUser ? ContainerPolicy.userSwitchCapabilities : []
         self.securityOptions = ContainerPolicy.securityOptions
         self.stopGracePeriod = ContainerPolicy.stopGracePeriod
         self.startsAfterHealthy = ordering == .afterHealthyDependencies ? node.dependsOn : []

@@ -1,5 +1,6 @@
-/// The files that describe a cluster: the config every node shares, one launcher per node
-/// and the Compose file, as paths relative to an output directory.
+/// The files that describe a cluster: the config every node shares (`*-site.xml`,
+/// `capacity-scheduler.xml` with YARN, `log4j.properties`), one launcher per node and the
+/// Compose file, as paths relative to an output directory.
 public struct RenderedCluster: Sendable {
     public struct File: Hashable, Sendable {
         public var path: String
@@ -17,7 +18,7 @@ public struct RenderedCluster: Sendable {
         let configuration = HadoopConfiguration(topology: topology)
         self.configFiles = configuration.rendered(cluster: topology.name).map { file, xml in
             File(path: "conf/\(file.fileName)", contents: xml, mode: 0o644)
-        }
+        } + [File(path: "conf/\(Log4jProperties.fileName)", contents: Log4jProperties.render(cluster: topology.name), mode: 0o644)]
         var launchers: [String: File] = [:]
         for node in topology.nodes {
             launchers[node.name] = File(

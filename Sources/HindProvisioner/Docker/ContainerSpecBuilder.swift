@@ -41,6 +41,7 @@ public enum ContainerSpecBuilder {
             networks: [container.network: NetworkAttachment(aliases: container.aliases)],
             stopTimeout: Int(container.stopGracePeriod.components.seconds),
             capDrop: container.droppedCapabilities,
+            capAdd: container.addedCapabilities,
             securityOptions: container.securityOptions,
             cpuShares: container.cpuShares
         )

@@ -46,7 +46,7 @@ extension DockerProvider {
     }
 
     /// Hadoop's REST endpoints, through the host ports the engine published them on.
-    public func probe(_ topology: Topology) async throws -> any HadoopProbe {
+    public func hadoop(_ topology: Topology) async throws -> any HadoopClient {
         var ports: [Daemon: Int] = [:]
         let table = topology.spec.ports
         for (daemon, port) in [(Daemon.namenode, table.namenodeHTTP), (.resourcemanager, table.resourcemanagerWeb), (.historyserver, table.historyWeb)] {
@@ -54,7 +54,7 @@ extension DockerProvider {
             let inspect = try await client.inspectContainer(id: node.containerName)
             ports[daemon] = inspect.hostPort(for: ContainerPort(port))
         }
-        return HadoopWebProbe(webPorts: ports, host: topology.spec.publishing.hostIP, components: topology.spec.components)
+        return HadoopWebClient(webPorts: ports, host: topology.spec.publishing.hostIP, components: topology.spec.components)
     }
 
     public func exitedNode(of name: ClusterName) async throws -> NodeExit? {

@@ -11,11 +11,11 @@ extension DockerProvider {
         // The default: the online image when present or pullable, else the offline one.
         return try await progress.step("Ensuring image") {
             if let inspect = try await inspect(ImageProfile.onlineReference) {
-                return try ImageProfile(reference: ImageProfile.onlineReference, labels: inspect.config.labels)
+                return try await profile(of: ImageProfile.onlineReference, inspect)
             }
             if let inspect = try await inspect(ImageProfile.offlineReference) {
                 progress.note("Using \(ImageProfile.offlineReference) (HDFS only): \(ImageProfile.onlineReference) is not present")
-                return try ImageProfile(reference: ImageProfile.offlineReference, labels: inspect.config.labels)
+                return try await profile(of: ImageProfile.offlineReference, inspect)
             }
             return try await ensure(ImageProfile.onlineReference, progress: progress)
         }
@@ -32,7 +32,7 @@ extension DockerProvider {
     /// The profile of `reference`, pulling it first when it is missing.
     private func ensure(_ reference: String, progress: any ProgressReporter) async throws -> ImageProfile {
         if let inspect = try await inspect(reference) {
-            return try ImageProfile(reference: reference, labels: inspect.config.labels)
+            return try await profile(of: reference, inspect)
         }
         let parsed = try ImageReference(parsing: reference)
         do {
@@ -55,6 +55,40 @@ extension DockerProvider {
         guard let inspect = try await inspect(reference) else {
             throw ProvisionError.imageMissing(reference, reason: "the pull ended without the image")
         }
-        return try ImageProfile(reference: reference, labels: inspect.config.labels)
+        return try await profile(of: reference, inspect)
+    }
+
+    /// What the image's labels and configured user say, and, for an image that does not
+    /// label its components (Apache's), the components its files show.
+    func profile(of reference: String, _ inspect: ImageInspect) async throws -> ImageProfile {
+        var profile = try ImageProfile(reference: reference, labels: inspect.config.labels, configuredUser: inspect.config.user)
+        if inspect.config.labels[ImageProfile.Label.components] == nil {
+            profile.components = try await components(of: reference, path: inspect.config.env)
+        }
+        return profile
+    }
+
+    /// HDFS, plus YARN when the image has the `yarn` command and the history server when it
+    /// has `mapred`, looked for in its `PATH` and `/opt/hadoop/bin`. Read from a created,
+    /// never started container (`GET /containers/{id}/archive` of each candidate), removed
+    /// at once; a Hadoop distribution ships each command with its jars.
+    func components(of reference: String, path environment: [String]) async throws -> Set<Component> {
+        let path = environment.first { $0.hasPrefix("PATH=") }.map { String($0.dropFirst(5)) } ?? ""
+        var directories = path.split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
+        if !directories.contains(ContainerPolicy.hadoopHome + "/bin") { directories.append(ContainerPolicy.hadoopHome + "/bin") }
+        let client = self.client
+        let id = try await client.createContainer(spec: ContainerSpec(
+            image: reference, cmd: ["true"], labels: [ClusterLabels.imageProbe: reference], networkMode: "none"))
+        func has(_ command: String) async -> Bool {
+            for directory in directories {
+                if (try? await client.getArchive(container: id, path: "\(directory)/\(command)")) != nil { return true }
+            }
+            return false
+        }
+        var components: Set<Component> = [.hdfs]
+        if await has("yarn") { components.insert(.yarn) }
+        if await has("mapred") { components.insert(.history) }
+        try? await client.removeContainer(id: id, force: true)
+        return components
     }
 }

@@ -6,8 +6,8 @@ extension DockerProvider {
         let spec = try? await spec(of: name)
         var metrics: HadoopMetrics?
         if let spec {
-            let probe = try? await probe(Topology(spec: spec))
-            if let reading = await probe?.measure(), reading.fsState != nil { metrics = reading }
+            let hadoop = try? await hadoop(Topology(spec: spec))
+            if let reading = await hadoop?.measure(), reading.fsState != nil { metrics = reading }
         }
         return try await status(name, metrics: metrics, spec: spec)
     }

@@ -6,15 +6,17 @@ extension DockerProvider {
     public func exec(_ command: [String], in node: String, of name: ClusterName, attachStdin: Bool) async throws -> NodeProcess {
         let client = self.client
         let container = try await container(of: node, in: name)
+        // As the daemons' user: the container itself starts as root to prepare the node.
+        let spec = ExecSpec(cmd: command, user: container.labels[ClusterLabels.daemonUser])
         if attachStdin {
-            let session = try await client.execAttached(container: container.id, spec: ExecSpec(cmd: command))
+            let session = try await client.execAttached(container: container.id, spec: spec)
             return NodeProcess(
                 output: session.output,
                 write: { try await session.write($0) },
                 closeStdin: { session.closeStdin() },
                 exitCode: { try await session.exitCode() })
         }
-        let id = try await client.createExec(container: container.id, spec: ExecSpec(cmd: command))
+        let id = try await client.createExec(container: container.id, spec: spec)
         return NodeProcess(output: try await client.startExec(id: id), exitCode: { try await client.exitCode(ofExec: id) })
     }
 

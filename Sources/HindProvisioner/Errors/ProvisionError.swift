@@ -16,6 +16,9 @@ public enum ProvisionError: UserFacingError {
     case invalidDistribution(String, reason: String)
     case notReady(cluster: ClusterName, unmet: String, seconds: Double)
     case nodeExited(node: String, status: Int, oomKilled: Bool)
+    /// Hadoop reports a state that waiting will not change (unhealthy NodeManagers).
+    case hadoopUnhealthy(cluster: ClusterName, reason: String)
+    case homeDirectoryFailed(user: String, reason: String)
     /// Ctrl-C or SIGTERM; `cleanedUp` is false with `--retain` or when removal failed.
     case interrupted(cleanedUp: Bool)
     case cleanupFailed(ClusterName, reason: String)
@@ -51,6 +54,10 @@ public enum ProvisionError: UserFacingError {
             return oomKilled
                 ? "node \(node) was killed for running out of memory: raise --memory"
                 : "node \(node) exited with status \(status) while starting: see its logs above (hind logs \(node) with --retain)"
+        case .hadoopUnhealthy(let cluster, let reason):
+            return "cluster '\(cluster)' cannot become ready: \(reason); see the NodeManagers' logs above, and free disk space if the report says the disks are bad"
+        case .homeDirectoryFailed(let user, let reason):
+            return "could not create /user/\(user) in HDFS (\(reason)): create it with hind exec namenode -- hdfs dfs -mkdir -p /user/\(user)"
         case .interrupted(let cleanedUp):
             return cleanedUp
                 ? "interrupted: the cluster's containers, network and volumes were removed"

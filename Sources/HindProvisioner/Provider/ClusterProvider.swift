@@ -24,7 +24,7 @@ public protocol ClusterProvider: Sendable {
     /// Creates every node's container, places its launcher and config, and starts it.
     func createAndStartNodes(_ topology: Topology, run: ProvisioningRun) async throws
     /// How Hadoop's own view of the cluster is read (its daemons' REST endpoints).
-    func probe(_ topology: Topology) async throws -> any HadoopProbe
+    func hadoop(_ topology: Topology) async throws -> any HadoopClient
     /// A node whose container stopped, or nil when every node runs.
     func exitedNode(of name: ClusterName) async throws -> NodeExit?
     /// The nodes not running healthy, each with its last `logLines` log lines: what a

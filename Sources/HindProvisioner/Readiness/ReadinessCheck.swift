@@ -16,6 +16,15 @@ public struct ReadinessCheck: Sendable, Hashable {
         self.init(expectedWorkers: spec.workers, components: spec.components)
     }
 
+    /// What will not come right by waiting, or nil: NodeManagers the ResourceManager
+    /// found unhealthy, each with its health report.
+    public func failure(_ metrics: HadoopMetrics) -> String? {
+        guard components.contains(.yarn), let unhealthy = metrics.unhealthyNodeManagers, unhealthy > 0 else { return nil }
+        let reports = metrics.unhealthyReports ?? []
+        return "\(unhealthy) NodeManager\(unhealthy == 1 ? " is" : "s are") unhealthy"
+            + (reports.isEmpty ? "" : " (\(reports.joined(separator: "; ")))")
+    }
+
     /// What is still missing, or nil when the cluster is ready.
     public func unmet(_ metrics: HadoopMetrics) -> String? {
         guard let live = metrics.liveDataNodes, let state = metrics.fsState else {

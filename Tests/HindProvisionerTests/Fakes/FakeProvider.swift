@@ -56,6 +56,7 @@ final class FakeProvider: ClusterProvider {
     var objects: [String] { state.withLock { $0.objects.values.flatMap { $0 }.sorted() } }
 
     private func record(_ call: String) { state.withLock { $0.calls.append(call) } }
+    func recordHome(_ user: String) { record("createHomeDirectory(\(user))") }
 
     /// Fails or holds when `step` is the test's.
     private func arrive(at step: Step, cancellable: Bool) async throws {
@@ -94,10 +95,10 @@ final class FakeProvider: ClusterProvider {
         try await arrive(at: .nodes, cancellable: false)
     }
 
-    func probe(_ topology: Topology) async throws -> any HadoopProbe {
-        record("probe")
+    func hadoop(_ topology: Topology) async throws -> any HadoopClient {
+        record("hadoop")
         try await arrive(at: .readiness, cancellable: true)
-        return FakeProbe(provider: self, workers: topology.spec.workers)
+        return FakeHadoop(provider: self, workers: topology.spec.workers)
     }
 
     func measure(workers: Int) -> HadoopMetrics {
@@ -153,10 +154,11 @@ final class FakeProvider: ClusterProvider {
     func inspection(of node: String, in name: ClusterName) async throws -> [UInt8] { [] }
 }
 
-struct FakeProbe: HadoopProbe {
+struct FakeHadoop: HadoopClient {
     let provider: FakeProvider
     let workers: Int
     func measure() async -> HadoopMetrics { provider.measure(workers: workers) }
+    func createHomeDirectory(for user: String) async throws { provider.recordHome(user) }
 }
 
 /// A one-shot signal: `wait()` returns once `open()` was called, before or after.

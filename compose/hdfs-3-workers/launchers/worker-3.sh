@@ -9,6 +9,8 @@ HIND_DAEMONS='datanode'
 HIND_HEALTH_HOST='worker-3'
 HIND_HEALTH_PORTS='50075'
 HIND_WAIT_TIMEOUT='300'
+HIND_RUN_AS='1000:1000'
+HIND_DATA_DIR='/hadoop/data'
 HIND_NAME_DIR='/hadoop/data/dfs/name'
 HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
@@ -88,14 +90,85 @@ daemon_value() {
     eval "printf '%s' \"\${HIND_$(printf '%s' "$1" | tr 'a-z' 'A-Z')_$2}\""
 }
 
+# become_user ARGS: when started as root with a user to run as (HIND_RUN_AS: name,
+# uid or uid:gid), give the data directory to that user (a new named volume keeps
+# its mount point's root ownership) and run this launcher again as that user. The
+# switch leaves the daemons no capability.
+become_user() {
+    [ -n "$HIND_RUN_AS" ] && [ "$(id -u)" -eq 0 ] || return 0
+    user=${HIND_RUN_AS%%:*}
+    group=
+    case "$HIND_RUN_AS" in *:*) group=${HIND_RUN_AS#*:} ;; esac
+    case "$user" in
+        '' | *[!0-9]*)
+            if ! uid=$(id -u "$user" 2>/dev/null); then
+                log "user $user does not exist in the image: pass an image whose user exists, or label it io.hind.user=NAME:UID:GID"
+                exit 1
+            fi ;;
+        *) uid=$user ;;
+    esac
+    case "$group" in
+        '') gid=$(id -g "$user" 2>/dev/null) || gid=$uid ;;
+        *[!0-9]*) gid=$(getent group "$group" 2>/dev/null | cut -d: -f3) ;;
+        *) gid=$group ;;
+    esac
+    mkdir -p "$HIND_DATA_DIR"
+    owner=$(stat -c %u:%g "$HIND_DATA_DIR")
+    if [ "$owner" != "$uid:$gid" ] && ! chown "$uid:$gid" "$HIND_DATA_DIR"; then
+        log "cannot give the data directory $HIND_DATA_DIR (owner $owner) to the daemons' user $uid:$gid"
+        exit 1
+    fi
+    if ! command -v setpriv >/dev/null 2>&1; then
+        log "the image has no setpriv (util-linux): cannot start the daemons as $HIND_RUN_AS"
+        exit 1
+    fi
+    account=$(getent passwd "$uid" 2>/dev/null || true)
+    groups=--clear-groups
+    [ -z "$account" ] || groups=--init-groups
+    home=$(printf '%s' "$account" | cut -d: -f6)
+    export HOME="${home:-/tmp}" USER="${account%%:*}"
+    [ -n "$USER" ] || USER=$uid
+    exec setpriv --reuid="$uid" --regid="$gid" "$groups" -- /bin/sh "$0" "$@"
+}
+
+# check_data_dir: the daemons' user must be able to write the data directory.
+check_data_dir() {
+    [ ! -d "$HIND_DATA_DIR" ] || [ -w "$HIND_DATA_DIR" ] && return 0
+    log "the data directory $HIND_DATA_DIR (owner $(stat -c %U:%G "$HIND_DATA_DIR")) is not writable by $(id -un 2>/dev/null || id -u):$(id -gn 2>/dev/null || id -g): label the image io.hind.user=NAME:UID:GID with the owner of its data directory"
+    exit 1
+}
+
+# hadoop_home: the image's Hadoop. Apache's images set no HADOOP_HOME: the parent
+# of the bin/ holding the hdfs on PATH, else /opt/hadoop.
+hadoop_home() {
+    if [ -n "${HADOOP_HOME:-}" ]; then
+        printf '%s' "$HADOOP_HOME"
+    elif hdfs=$(command -v hdfs 2>/dev/null); then
+        bin=$(dirname "$(readlink -f "$hdfs" 2>/dev/null || printf '%s' "$hdfs")")
+        printf '%s' "${bin%/*}"
+    else
+        printf '%s' /opt/hadoop
+    fi
+}
+
+# prepare_config: the image's configuration (hadoop-env.sh and the like), then every
+# file hind rendered over it: the site files, capacity-scheduler.xml and a console
+# log4j.properties, so nothing depends on what the image ships.
 prepare_config() {
     rm -rf "$HIND_CONF_DIR"
     mkdir -p "$HIND_CONF_DIR"
-    if [ -n "${HADOOP_HOME:-}" ] && [ -d "$HADOOP_HOME/etc/hadoop" ]; then
-        cp -R "$HADOOP_HOME/etc/hadoop/." "$HIND_CONF_DIR/"
+    home=$(hadoop_home)
+    if [ -d "$home/etc/hadoop" ]; then
+        cp -R "$home/etc/hadoop/." "$HIND_CONF_DIR/"
     fi
-    cp "$HIND_RENDERED_CONF"/*.xml "$HIND_CONF_DIR/"
+    cp "$HIND_RENDERED_CONF"/* "$HIND_CONF_DIR/"
     export HADOOP_CONF_DIR="$HIND_CONF_DIR"
+    # Hadoop 3 refuses a log directory it cannot write ($HADOOP_HOME/logs is not
+    # the daemons' in Apache's image); they log to the console anyway.
+    if [ -z "${HADOOP_LOG_DIR:-}" ]; then
+        export HADOOP_LOG_DIR="${HIND_CONF_DIR%/*}/logs"
+        mkdir -p "$HADOOP_LOG_DIR"
+    fi
 }
 
 # jvm_opts DAEMON: its JVM options: heap, hind's JVM options, then the image's own.
@@ -176,6 +249,8 @@ health() {
 
 case "${1:-run}" in
     run)
+        become_user "$@"
+        check_data_dir
         prepare_config
         case " $HIND_DAEMONS " in *" namenode "*) format_namenode_once ;; esac
         set -- $HIND_DAEMONS

@@ -1,15 +1,19 @@
 import DockerEngine
 import HindCluster
 
-/// Reads what Hadoop reports about a cluster. A provider gives one per cluster
-/// (``ClusterProvider/probe(_:)``); the readiness loop calls it ten times a second.
-public protocol HadoopProbe: Sendable {
+/// What hind asks of a running cluster's Hadoop: readings for readiness (ten a second
+/// while `up` waits), and the user's home directory once it is ready. A provider gives
+/// one per cluster (``ClusterProvider/hadoop(_:)``).
+public protocol HadoopClient: Sendable {
     /// One reading of every endpoint; an endpoint that does not answer leaves its fields nil.
     func measure() async -> HadoopMetrics
+    /// Creates `/user/<user>` owned by `user` (so relative paths work), if missing.
+    func createHomeDirectory(for user: String) async throws
 }
 
-/// Reads the daemons' REST endpoints through the host ports they are published on.
-public struct HadoopWebProbe: HadoopProbe {
+/// The daemons' REST endpoints (JMX, the ResourceManager's API, WebHDFS), through the
+/// host ports they are published on.
+public struct HadoopWebClient: HadoopClient {
     /// Host ports of the daemons' web endpoints, keyed by daemon.
     public var webPorts: [Daemon: Int]
     public var host: String
@@ -36,9 +40,23 @@ public struct HadoopWebProbe: HadoopProbe {
         if let body = await rmMetrics, let nodes = HadoopREST.parseResourcemanagerNodes(body) {
             metrics.activeNodeManagers = nodes.active
             metrics.lostNodeManagers = nodes.lost
+            metrics.unhealthyNodeManagers = nodes.unhealthy
+            if nodes.unhealthy > 0, let body = await get(.resourcemanager, HadoopREST.unhealthyNodesPath) {
+                metrics.unhealthyReports = HadoopREST.parseNodeReports(body)
+            }
         }
         if components.contains(.history) { metrics.historyServerAnswers = await history != nil }
         return metrics
+    }
+
+    public func createHomeDirectory(for user: String) async throws {
+        guard let port = webPorts[.namenode] else { return }
+        let name = URLEscaping.queryComponent(user)
+        let url = "http://\(host):\(port)/webhdfs/v1/user/\(URLEscaping.pathSegment(user))?op=MKDIRS&user.name=\(name)"
+        let response = try await HTTPGetter().put(url)
+        guard response.status == 200 else {
+            throw ProvisionError.homeDirectoryFailed(user: user, reason: "WebHDFS answered \(response.status) \(String(decoding: response.body.prefix(200), as: UTF8.self))")
+        }
     }
 
     private func get(_ daemon: Daemon, _ path: String) async -> [UInt8]? {
