@@ -76,9 +76,7 @@ public struct ClusterProvisioner: Sendable {
             try await progress.step("Creating and starting \(topology.nodes.count) containers") {
                 try await shielded { try await provider.createAndStartNodes(topology, run: run) }
             }
-            let status = try await waitUntilReady(topology, wait: wait)
-            await createHomeDirectory(topology)
-            return status
+            return try await waitUntilReady(topology, wait: wait, homeFor: topology.spec.image.userName)
         } catch {
             let interrupted = Task.isCancelled || Self.isCancellation(error)
             await reportFailingNodes(topology.name)
@@ -94,19 +92,6 @@ public struct ClusterProvisioner: Sendable {
             }
             if interrupted { throw ProvisionError.interrupted(cleanedUp: cleanedUp) }
             throw error
-        }
-    }
-
-    /// `/user/<user>` for the image's user, so relative HDFS paths work at once. Not fatal:
-    /// the cluster is ready; a failure is reported with how to do it by hand.
-    func createHomeDirectory(_ topology: Topology) async {
-        guard let user = topology.spec.image.userName else { return }
-        do {
-            try await progress.step("Creating /user/\(user) in HDFS") {
-                try await provider.hadoop(topology).createHomeDirectory(for: user)
-            }
-        } catch {
-            progress.note(ProvisionError.firstLine(of: error))
         }
     }
 

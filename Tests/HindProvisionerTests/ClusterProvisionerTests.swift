@@ -23,13 +23,22 @@ struct ClusterProvisionerTests {
             let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
             let status = try await provisioner.up(ClusterProvisionerTests.request)
             #expect(status.ready)
+            // The user's home is made once the NameNode leaves safe mode, before ready.
             #expect(provider.calls == [
-                "exists", "resolveImage", "createNetworkAndVolumes", "createAndStartNodes", "hadoop", "status",
-                "hadoop", "createHomeDirectory(hadoop)",
+                "exists", "resolveImage", "createNetworkAndVolumes", "createAndStartNodes", "hadoop",
+                "createHomeDirectory(hadoop)", "status",
             ])
             #expect(provider.objects.contains("fake-namenode") && provider.objects.contains("fake-worker-2-data"))
             #expect(progress.recorded.contains("✓ Waiting for Hadoop to report the cluster ready"))
             #expect(progress.recorded.contains("• 2 workers; hdfs; Hadoop 2.x; 2g per node"))
+        }
+
+        @Test func aHomeDirectoryThatCannotBeMadeIsReportedNotFatal() async throws {
+            let provider = FakeProvider(failsHome: true)
+            let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
+            #expect(try await provisioner.up(ClusterProvisionerTests.request).ready)
+            #expect(progress.recorded.contains { $0.contains("could not create /user/hadoop in HDFS (WebHDFS answered 403)") })
+            #expect(!provider.calls.contains("delete(run)"))
         }
 
         @Test(arguments: [FakeProvider.Step.networkAndVolumes, .nodes, .readiness])

@@ -40,9 +40,11 @@ final class FakeProvider: ClusterProvider {
     /// A node that exits while the cluster starts.
     let exitingNode: NodeExit?
     let failsToDelete: Bool
+    let failsHome: Bool
 
     init(failing: Step? = nil, holding: Step? = nil, readyAfter: Int? = 2, exitingNode: NodeExit? = nil,
-         existing: Set<String> = [], failsToDelete: Bool = false) {
+         existing: Set<String> = [], failsToDelete: Bool = false, failsHome: Bool = false) {
+        self.failsHome = failsHome
         self.failing = failing
         self.holding = holding
         self.readyAfter = readyAfter
@@ -107,8 +109,15 @@ final class FakeProvider: ClusterProvider {
             return state.measurements
         }
         var metrics = HadoopMetrics()
-        metrics.liveDataNodes = workers
-        metrics.fsState = readyAfter.map { count >= $0 } == true ? "Operational" : "safeMode"
+        if let readyAfter {
+            // The NameNode leaves safe mode first; the DataNodes are all live once ready.
+            metrics.fsState = "Operational"
+            metrics.liveDataNodes = count >= readyAfter ? workers : 0
+        } else {
+            // Never ready: every DataNode live, safe mode held (min.datanodes > workers).
+            metrics.fsState = "safeMode"
+            metrics.liveDataNodes = workers
+        }
         return metrics
     }
 
@@ -158,7 +167,10 @@ struct FakeHadoop: HadoopClient {
     let provider: FakeProvider
     let workers: Int
     func measure() async -> HadoopMetrics { provider.measure(workers: workers) }
-    func createHomeDirectory(for user: String) async throws { provider.recordHome(user) }
+    func createHomeDirectory(for user: String) async throws {
+        provider.recordHome(user)
+        if provider.failsHome { throw ProvisionError.homeDirectoryFailed(user: user, reason: "WebHDFS answered 403") }
+    }
 }
 
 /// A one-shot signal: `wait()` returns once `open()` was called, before or after.
