@@ -63,10 +63,12 @@ bench_floor_body() {
   fi
   printf '{"Image":"%s","Hostname":"%s","Entrypoint":["/bin/sh","/hind/launcher.sh"],"Cmd":["run"],' \
     "$BENCH_IMAGE" "$node"
-  printf '"Env":["HADOOP_CONF_DIR=/tmp/hind/conf"],"Labels":{"io.hind.bench":"%s"},%s' "$name" "$ports"
+  # As hind's containers: root for the launcher's first step (the data directory), with
+  # only the capabilities it needs, then the image's user.
+  printf '"Env":["HADOOP_CONF_DIR=/tmp/hind/conf"],"User":"0:0","Labels":{"io.hind.bench":"%s"},%s' "$name" "$ports"
   printf '"HostConfig":{"Binds":["%s/launchers/%s.sh:/hind/launcher.sh:ro","%s/conf:/hind/conf:ro","%s-%s-data:/hadoop/data"],' \
     "$dir" "$node" "$dir" "$name" "$node"
-  printf '"NetworkMode":"%s-net","Init":true,"Memory":2147483648,"CapDrop":["ALL"],"SecurityOpt":["no-new-privileges:true"]%s},' \
+  printf '"NetworkMode":"%s-net","Init":true,"Memory":2147483648,"CapDrop":["ALL"],"CapAdd":["CHOWN","SETGID","SETUID"],"SecurityOpt":["no-new-privileges:true"]%s},' \
     "$name" "$bindings"
   printf '"NetworkingConfig":{"EndpointsConfig":{"%s-net":{"Aliases":["%s"]}}}}' "$name" "$node"
 }
