@@ -40,11 +40,9 @@ public struct ClusterProvisioner: Sendable {
 
     /// Preflight, image and spec: everything before the first object is created.
     func prepare(_ request: ClusterRequest) async throws -> Topology {
-        if let port = request.shape.publishing.namenodeHTTP, HostPort.isBusy(port, host: request.shape.publishing.hostIP) {
-            throw ProvisionError.hostPortBusy(port, option: "--namenode-port")
-        }
-        if let port = request.shape.publishing.resourcemanagerWeb, HostPort.isBusy(port, host: request.shape.publishing.hostIP) {
-            throw ProvisionError.hostPortBusy(port, option: "--resourcemanager-port")
+        let publishing = request.shape.publishing
+        for (port, option) in [(publishing.namenodeHTTP, "--namenode-port"), (publishing.resourcemanagerWeb, "--resourcemanager-port")] {
+            if let port, HostPort.isBusy(port, host: publishing.hostIP) { throw ProvisionError.hostPortBusy(port, option: option) }
         }
         // Cheap refusals before a possibly long pull.
         if try await provider.exists(request.name) { throw ProvisionError.clusterExists(request.name) }

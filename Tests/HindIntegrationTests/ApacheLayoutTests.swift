@@ -53,25 +53,18 @@ struct ApacheLayoutTests {
         #expect(up.status == 0, "\(up.output)")
 
         let exec = compose + ["exec", "-T", "-u", "hadoop", "namenode"]
-        func liveDataNodes() throws -> String {
+        let live = try await eventually({
             try HostCommand.run(exec + ["sh", "-c", "hdfs dfsadmin -report 2>/dev/null | grep 'Live datanodes'"]).output
-        }
-        var live = ""
-        for _ in 0..<120 where !live.contains("(3)") {
-            live = try liveDataNodes()
-            if !live.contains("(3)") { try await Task.sleep(for: .seconds(1)) }
-        }
+        }, until: { $0.contains("(3)") })
         #expect(live.contains("Live datanodes (3)"), "\(live)")
         let put = try HostCommand.run(exec + ["sh", "-c", "echo composed | hdfs dfs -put - /composed.txt && stat -c %u:%g /data"])
         #expect(put.output.hasSuffix("1000:100\n"), "\(put.output)")
 
         #expect(try HostCommand.run(compose + ["stop"]).status == 0)
         #expect(try HostCommand.run(compose + ["start"]).status == 0)
-        var read = ""
-        for _ in 0..<120 where read != "composed\n" {
-            read = try HostCommand.run(exec + ["sh", "-c", "hdfs dfs -cat /composed.txt 2>/dev/null"]).output
-            if read != "composed\n" { try await Task.sleep(for: .seconds(1)) }
-        }
+        let read = try await eventually({
+            try HostCommand.run(exec + ["sh", "-c", "hdfs dfs -cat /composed.txt 2>/dev/null"]).output
+        }, until: { $0 == "composed\n" })
         #expect(read == "composed\n", "the data survives docker-compose stop and start")
     }
 

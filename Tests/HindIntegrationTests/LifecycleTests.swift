@@ -140,11 +140,9 @@ struct LifecycleTests {
         // Never ready: `up` is still running whenever the interrupt arrives.
         let process = try HindProcess.start(["up", "--name", name] + Self.neverReady(workers: 2))
         // Interrupt once the containers exist.
-        var created = false
-        for _ in 0..<600 where !created {
-            created = try await ClusterFixture.objects(of: name).contains { $0.contains("worker-2") && !$0.hasSuffix("-data") }
-            if !created { try await Task.sleep(for: .milliseconds(100)) }
-        }
+        let created = try await eventually(attempts: 600, every: .milliseconds(100), {
+            try await ClusterFixture.objects(of: name).contains { $0.contains("worker-2") && !$0.hasSuffix("-data") }
+        }, until: { $0 })
         #expect(created, "up created its containers")
         #expect(process.isRunning, "up cannot finish: the cluster never becomes ready")
         process.interrupt()

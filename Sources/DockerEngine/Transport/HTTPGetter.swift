@@ -25,13 +25,15 @@ public struct HTTPGetter: Sendable {
             timeout: timeout
         )
         request.followRedirects = followRedirects
-        let response = try await CurlTransport(unixSocketPath: nil).send(request)
-        return (response.status, response.body)
+        return try await send(request)
     }
 
     /// Sends a PUT without a body (a WebHDFS `op=MKDIRS`); any status is returned.
     public func put(_ url: String, timeout: Duration = .seconds(10)) async throws(TransportError) -> (status: Int, body: [UInt8]) {
-        let request = HTTPRequest(method: .put, url: url, body: .bytes([]), connectTimeout: min(connectTimeout, timeout), timeout: timeout)
+        try await send(HTTPRequest(method: .put, url: url, body: .bytes([]), connectTimeout: min(connectTimeout, timeout), timeout: timeout))
+    }
+
+    private func send(_ request: HTTPRequest) async throws(TransportError) -> (status: Int, body: [UInt8]) {
         let response = try await CurlTransport(unixSocketPath: nil).send(request)
         return (response.status, response.body)
     }

@@ -35,11 +35,7 @@ public struct ClusterShape: Hashable, Sendable {
     ) throws(SpecError) -> ClusterSpec {
         var profile = profile
         if let hadoopVersion { profile.hadoopVersion = hadoopVersion }
-        if let imageUser {
-            profile.user = imageUser
-            let name = imageUser.split(separator: ":").first.map(String.init) ?? imageUser
-            profile.userName = Int(name) == nil ? name : nil
-        }
+        if let imageUser { profile.run(as: imageUser) }
         return try ClusterSpec(
             name: name, workers: workers, image: profile, components: components, memory: memory,
             overrides: overrides, publishing: publishing,

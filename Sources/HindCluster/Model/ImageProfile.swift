@@ -68,11 +68,17 @@ public struct ImageProfile: Hashable, Codable, Sendable {
                 profile.userName = parts.count == 3 ? String(parts[0]) : nil
             }
         } else if !configuredUser.isEmpty, configuredUser != "root", configuredUser != "0", !configuredUser.hasPrefix("0:") {
-            profile.user = configuredUser
-            let name = configuredUser.split(separator: ":").first.map(String.init) ?? configuredUser
-            profile.userName = Int(name) == nil ? name : nil
+            profile.run(as: configuredUser)
         }
         self = profile
+    }
+
+    /// Runs the daemons as `user` (`NAME`, `UID`, `NAME:GROUP` or `UID:GID`); its name,
+    /// when it has one, is the HDFS user whose home `up` creates.
+    public mutating func run(as user: String) {
+        self.user = user
+        let name = user.split(separator: ":").first.map(String.init) ?? user
+        userName = Int(name) == nil ? name : nil
     }
 
     /// Infers the profile from the reference alone, as `hind render` must without an engine:

@@ -5,7 +5,7 @@ extension DockerProvider {
     public func resolveImage(_ reference: ImageReference?, progress: any ProgressReporter) async throws -> ImageProfile {
         if let reference {
             return try await progress.step("Ensuring image \(reference)") {
-                try await ensure(reference.description, progress: progress)
+                try await ensure(reference, progress: progress)
             }
         }
         // The default: the online image when present or pullable, else the offline one.
@@ -17,7 +17,7 @@ extension DockerProvider {
                 progress.note("Using \(ImageProfile.offlineReference) (HDFS only): \(ImageProfile.onlineReference) is not present")
                 return try await profile(of: ImageProfile.offlineReference, inspect)
             }
-            return try await ensure(ImageProfile.onlineReference, progress: progress)
+            return try await ensure(try ImageReference(parsing: ImageProfile.onlineReference), progress: progress)
         }
     }
 
@@ -30,11 +30,11 @@ extension DockerProvider {
     }
 
     /// The profile of `reference`, pulling it first when it is missing.
-    private func ensure(_ reference: String, progress: any ProgressReporter) async throws -> ImageProfile {
+    private func ensure(_ parsed: ImageReference, progress: any ProgressReporter) async throws -> ImageProfile {
+        let reference = parsed.description
         if let inspect = try await inspect(reference) {
             return try await profile(of: reference, inspect)
         }
-        let parsed = try ImageReference(parsing: reference)
         do {
             // One line each time another layer completes, not one per progress message.
             var layers: [String: String] = [:]
