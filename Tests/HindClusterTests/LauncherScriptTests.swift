@@ -168,6 +168,18 @@ struct LauncherScriptTests {
             #expect(sandbox.calls().contains("hdfs namenode -format -nonInteractive -clusterid CID-hind-demo"), "formatted as the user")
         }
 
+        @Test(.enabled(if: getuid() == 0, "needs root, as a container's root step has"))
+        func aUserTheImageDoesNotHaveIsNamedAndNothingStarts() throws {
+            let sandbox = try Sandbox()
+            try FileManager.default.createDirectory(at: sandbox.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0",
+                                                replacing: ["HIND_RUN_AS=''": "HIND_RUN_AS='no-such-hind-user'"])
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("user no-such-hind-user does not exist in the image"), "\(result.stderr)")
+            #expect(sandbox.calls().isEmpty, "no JVM started")
+        }
+
         @Test(.enabled(if: getuid() == 0, "needs root to run the launcher as another user"))
         func aDataDirectoryTheUserCannotWriteIsNamedWithItsOwner() throws {
             let sandbox = try Sandbox()

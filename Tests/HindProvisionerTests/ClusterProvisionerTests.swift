@@ -78,6 +78,17 @@ struct ClusterProvisionerTests {
             #expect(provider.objects.isEmpty)
         }
 
+        @Test func unhealthyNodeManagersEndTheWaitWithTheirReports() async throws {
+            let provider = FakeProvider(readyAfter: nil, unhealthyReports: ["worker-1: 1/1 local-dirs are bad"])
+            var request = ClusterProvisionerTests.request
+            request.shape.components = [.hdfs, .yarn]
+            request.image = try ImageReference(parsing: "apache/hadoop:3.4.1")
+            let error = await #expect(throws: ProvisionError.self) { try await ClusterProvisionerTests.provisioner(provider).0.up(request) }
+            guard case .hadoopUnhealthy(_, let reason)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(reason == "1 NodeManager is unhealthy (worker-1: 1/1 local-dirs are bad)")
+            #expect(provider.objects.isEmpty)
+        }
+
         @Test func notReadyWithinTheWaitNamesTheUnmetCheck() async throws {
             let provider = FakeProvider(readyAfter: nil)
             var request = ClusterProvisionerTests.request

@@ -39,11 +39,14 @@ final class FakeProvider: ClusterProvider {
     let readyAfter: Int?
     /// A node that exits while the cluster starts.
     let exitingNode: NodeExit?
+    /// NodeManagers the ResourceManager reports unhealthy, with their reports.
+    let unhealthyReports: [String]
     let failsToDelete: Bool
     let failsHome: Bool
 
     init(failing: Step? = nil, holding: Step? = nil, readyAfter: Int? = 2, exitingNode: NodeExit? = nil,
-         existing: Set<String> = [], failsToDelete: Bool = false, failsHome: Bool = false) {
+         existing: Set<String> = [], failsToDelete: Bool = false, failsHome: Bool = false, unhealthyReports: [String] = []) {
+        self.unhealthyReports = unhealthyReports
         self.failsHome = failsHome
         self.failing = failing
         self.holding = holding
@@ -109,6 +112,10 @@ final class FakeProvider: ClusterProvider {
             return state.measurements
         }
         var metrics = HadoopMetrics()
+        if !unhealthyReports.isEmpty {
+            metrics.unhealthyNodeManagers = unhealthyReports.count
+            metrics.unhealthyReports = unhealthyReports
+        }
         if let readyAfter {
             // The NameNode leaves safe mode first; the DataNodes are all live once ready.
             metrics.fsState = "Operational"
