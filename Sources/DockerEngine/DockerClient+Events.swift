@@ -17,8 +17,8 @@ extension DockerClient {
         query.add(filters: filters)
         let response = try await openStream(.get, "/events", query: query)
         let lines = AsyncThrowingStream<[UInt8], any Error>.decoding(response.body, with: JSONLineSplitter())
-        return .mapping(lines) { line in
-            try Self.decode(EngineEvent.self, from: line, context: "event stream")
+        return .mapping(lines) { [self] line in
+            try decode(EngineEvent.self, from: line, context: "event stream")
         }
     }
 

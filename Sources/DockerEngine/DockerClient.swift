@@ -13,12 +13,18 @@ public final class DockerClient: Sendable {
     public struct Timeouts: Sendable, Hashable {
         /// Time to establish the connection to the socket.
         public var connect: Duration
-        /// Time for a whole ordinary request. Streams (logs, events, pulls, builds) and
-        /// waits have no total limit; stopping a container gets its grace period on top.
+        /// Time for a whole read (`GET`: inspect, list, version): the engine answers these
+        /// from memory, so an engine that takes longer is stuck, and saying so in seconds
+        /// beats hanging.
+        public var read: Duration
+        /// Time for a whole ordinary change (create, start, remove, upload). Streams (logs,
+        /// events, pulls, builds) and waits have no total limit; stopping a container gets
+        /// its grace period on top.
         public var request: Duration
 
-        public init(connect: Duration = .seconds(5), request: Duration = .seconds(120)) {
+        public init(connect: Duration = .seconds(5), read: Duration = .seconds(10), request: Duration = .seconds(60)) {
             self.connect = connect
+            self.read = read
             self.request = request
         }
     }
@@ -58,7 +64,7 @@ public final class DockerClient: Sendable {
             method: .get,
             url: "http://localhost/_ping",
             connectTimeout: timeouts.connect,
-            timeout: min(timeouts.request, .seconds(10))
+            timeout: timeouts.read
         )
         let response: HTTPResponse
         do {
@@ -92,7 +98,7 @@ extension DockerClient {
 
     /// How long a request may take.
     enum RequestTimeout {
-        /// ``Timeouts/request``.
+        /// ``Timeouts/read`` for a `GET`, else ``Timeouts/request``.
         case standard
         /// The standard limit plus `extra` (a stop's grace period).
         case extended(Duration)
@@ -141,7 +147,7 @@ extension DockerClient {
         as type: Response.Type = Response.self
     ) async throws(DockerError) -> Response {
         let response = try await send(method, path, query: query, body: body, timeout: timeout)
-        return try Self.decode(Response.self, from: response.body, context: "\(method.rawValue) \(path)")
+        return try decode(Response.self, from: response.body, context: "\(method.rawValue) \(path)")
     }
 
     /// Opens a streamed response; a non-2xx status is read in full and thrown.
@@ -171,6 +177,16 @@ extension DockerClient {
         return HTTPStreamingResponse(head: response.head, body: body)
     }
 
+    /// Decodes an answer; one that does not decode is reported with the request, the
+    /// socket and the API version spoken, and what was wrong in one line.
+    func decode<Response: Decodable>(
+        _ type: Response.Type,
+        from body: [UInt8],
+        context: String
+    ) throws(DockerError) -> Response {
+        try Self.decode(type, from: body, context: "\(context) on \(endpoint.socketPath) (API \(apiVersion))")
+    }
+
     static func decode<Response: Decodable>(
         _ type: Response.Type,
         from body: [UInt8],
@@ -179,8 +195,22 @@ extension DockerClient {
         do {
             return try JSONDecoder().decode(Response.self, from: Data(body))
         } catch {
-            let snippet = String(decoding: body.prefix(200), as: UTF8.self)
-            throw .invalidResponse(message: "\(context): \(error) in \(snippet)")
+            let snippet = String(decoding: body.prefix(80), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw .invalidResponse(message: "\(context): \(summary(of: error)); the answer began \"\(snippet)\"")
+        }
+    }
+
+    /// A decoding error as a short phrase, e.g. `missing key "Id" at [0]`.
+    static func summary(of error: any Error) -> String {
+        func at(_ context: DecodingError.Context) -> String {
+            context.codingPath.isEmpty ? "" : " at " + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error as? DecodingError {
+        case .dataCorrupted(let context)?: return "not valid JSON\(at(context))"
+        case .keyNotFound(let key, let context)?: return "missing key \"\(key.stringValue)\"\(at(context))"
+        case .typeMismatch(let type, let context)?: return "expected \(type)\(at(context))"
+        case .valueNotFound(let type, let context)?: return "missing \(type) value\(at(context))"
+        default: return String(describing: error)
         }
     }
 
@@ -209,7 +239,7 @@ extension DockerClient {
             break
         }
         let total: Duration? = switch timeout {
-        case .standard: timeouts.request
+        case .standard: method == .get ? timeouts.read : timeouts.request
         case .extended(let extra): timeouts.request + extra
         case .unlimited: nil
         }

@@ -90,7 +90,7 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .transport(let message):
             "the connection to the Docker engine failed (\(message)): check the engine's log and retry"
         case .invalidResponse(let message):
-            "unexpected answer from the Docker engine: \(message)"
+            "the Docker engine's answer could not be read (\(message)): check that DOCKER_HOST names a Docker engine, and report it with the engine's version if it does"
         }
     }
 }
@@ -128,7 +128,7 @@ extension DockerError {
         case .cancelled:
             return .cancelled
         case .timedOut:
-            return .timeout(operation: operation)
+            return .timeout(operation: "\(operation) on \(socketPath)")
         case .couldNotConnect:
             switch error.osErrno {
             case EACCES, EPERM: return .permissionDenied(socketPath: socketPath)

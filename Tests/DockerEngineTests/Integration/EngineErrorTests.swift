@@ -101,4 +101,40 @@ struct EngineNotFoundTests {
         // Ended without an event: by cancellation (as an error or as the end of the stream).
         if case .success(let event?) = await task.result { Issue.record("an event arrived: \(event)") }
     }
+
+    /// An engine that answers `_ping` and then nothing: a read fails within its short
+    /// limit (10 s by default, was 120 s), naming the request and the socket.
+    @Test(.timeLimit(.minutes(1)))
+    func engineThatHangsAfterPingFailsInSeconds() async throws {
+        let stub = try UnixSocketStub { line in
+            line.hasPrefix("GET /_ping") ? Self.ping : nil
+        }
+        defer { stub.stop() }
+        let client = try await DockerClient.connect(endpoint: EngineEndpoint(socketPath: stub.path))
+        #expect(client.timeouts.read <= .seconds(10))
+        let error = await #expect(throws: DockerError.self) {
+            try await client.listContainers(labels: [:], all: true)
+        }
+        #expect(error == .timeout(operation: "GET /containers/json on \(stub.path)"))
+        #expect(error?.description.contains("did not answer in time") == true)
+    }
+
+    /// An answer that is not the JSON expected names the request, the socket and the API
+    /// version, on one line, instead of a `DecodingError` dump.
+    @Test func undecodableAnswerNamesEndpointAndVersion() async throws {
+        let stub = try UnixSocketStub { line in
+            line.hasPrefix("GET /_ping") ? Self.ping : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\nConnection: close\r\n\r\n{\"not\": \"a list"
+        }
+        defer { stub.stop() }
+        let client = try await DockerClient.connect(endpoint: EngineEndpoint(socketPath: stub.path))
+        let error = await #expect(throws: DockerError.self) {
+            try await client.listContainers(labels: [:], all: true)
+        }
+        let text = error?.description ?? ""
+        #expect(text.contains("GET /containers/json on \(stub.path) (API 1.41): not valid JSON"))
+        #expect(!text.contains("\n"))
+        #expect(!text.contains("dataCorrupted"))
+    }
+
+    static let ping = "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK"
 }

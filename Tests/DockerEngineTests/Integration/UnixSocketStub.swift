@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// A unix socket for error tests: either bound but not listening (connections are
-/// refused), or served by a tiny HTTP server that is not a Docker engine.
+/// refused), or served by a tiny HTTP server that is not a (healthy) Docker engine.
 final class UnixSocketStub: @unchecked Sendable {
     let path: String
     private let fd: Int32
@@ -12,7 +12,18 @@ final class UnixSocketStub: @unchecked Sendable {
 
     /// - Parameter response: raw HTTP response written to every connection; `nil` to
     ///   bind without listening.
-    init(response: String?) throws {
+    convenience init(response: String?) throws {
+        if let response {
+            try self.init { _ in response }
+        } else {
+            try self.init(respond: nil)
+        }
+    }
+
+    /// Answers each connection with what `respond` returns for its request line
+    /// (`GET /_ping HTTP/1.1`); nil leaves the connection open and unanswered, an engine
+    /// that hangs.
+    init(respond: (@Sendable (String) -> String?)?) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hind-stub-\(UUID().uuidString.prefix(8)).sock").path
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
@@ -25,19 +36,28 @@ final class UnixSocketStub: @unchecked Sendable {
         self.path = path
         self.fd = fd
 
-        guard let response else {
+        guard let respond else {
             thread = nil
             return
         }
         listen(fd, 8)
         let listener = fd
-        let reply = Array(response.utf8)
         let thread = Thread {
+            var hanging: [Int32] = []
             while true {
                 let connection = accept(listener, nil, nil)
-                guard connection >= 0 else { return }
+                guard connection >= 0 else {
+                    hanging.forEach { close($0) }
+                    return
+                }
                 var request = [UInt8](repeating: 0, count: 4096)
-                _ = read(connection, &request, request.count)
+                let count = read(connection, &request, request.count)
+                let requestLine = String(decoding: request[..<max(count, 0)], as: UTF8.self).split(separator: "\r\n").first.map(String.init) ?? ""
+                guard let response = respond(requestLine) else {
+                    hanging.append(connection)
+                    continue
+                }
+                let reply = Array(response.utf8)
                 _ = write(connection, reply, reply.count)
                 close(connection)
             }
