@@ -129,7 +129,7 @@ public struct ClusterProvisioner: Sendable {
     }
 
     /// Starts a stopped cluster (no re-format) and waits until Hadoop reports it ready.
-    public func start(_ name: ClusterName, wait: Duration) async throws -> ClusterStatus {
+    public func start(_ name: ClusterName, wait: Duration, retain: Bool = false) async throws -> ClusterStatus {
         let spec = try await provider.spec(of: name)
         let nodes = try await provider.nodes(of: name)
         try await progress.step("Starting \(nodes.count) nodes") { try await provider.startNodes(of: name) }

@@ -30,6 +30,12 @@ struct RenderCommandTests {
             (["--namenode-port", "70000"], "invalid port"),
             (["--image", "hind/hadoop:2.7.3-offline", "--components", "hdfs,yarn"], "ships hdfs only and cannot run yarn"),
             (["--conf", "core-site:a=b\u{1}c"], "control characters"),
+            // Values that start with '-' reach hind's checks, not "Missing value".
+            (["--memory", "-1g"], "malformed memory size '-1g'"),
+            (["--namenode-port", "-3"], "invalid port '-3'"),
+            (["--name", "-x"], "invalid cluster name '-x'"),
+            (["--image", "UPPER::bad@@"], "the digest '@' is not ALGORITHM:HEX"),
+            (["--image", "apache/Hadoop:3"], "'Hadoop' must be lowercase"),
         ]
 
         @Test(arguments: cases)

@@ -172,10 +172,23 @@ struct ModelTests {
             #expect(throws: SpecError.invalidImageUser(user)) { try ClusterShape.parseImageUser(user) }
         }
 
-        @Test(arguments: ["", "a b", "-x", "img:", "$(x)", "img@", "@sha256:abc", "img@abc", "registry:5000/"])
-        func rejectsBadReferences(_ reference: String) {
+        /// References Docker's grammar refuses, each with the part named in the message.
+        @Test(arguments: [
+            ("", "empty"), ("a b", "'a b'"), ("-x", "'-x'"), ("img:", "tag ''"), ("$(x)", "'$(x)'"),
+            ("img@", "digest ''"), ("@sha256:abc", "digest 'sha256:abc'"), ("img@abc", "digest 'abc'"),
+            ("registry:5000/", "empty path"), ("UPPER::bad@@", "digest '@'"), ("UPPER", "'UPPER'"),
+            ("apache/Hadoop:3", "'Hadoop'"), ("hadoop:.3", "tag '.3'"),
+            ("hadoop:-3", "tag '-3'"), ("hadoop::3", "'hadoop:'"), ("a//b", "empty path"),
+            ("a..b", "'a..b'"), ("a_", "'a_'"), ("a___b", "'a___b'"), ("host:port/img", "registry 'host:port'"),
+            ("img@sha256:0123abcd", "digest"), ("img@sha256:" + String(repeating: "g", count: 64), "digest"),
+            ("img:" + String(repeating: "t", count: 129), "tag"), (String(repeating: "a", count: 256), "longer than 255"),
+        ] as [(String, String)])
+        func rejectsBadReferences(_ reference: String, _ named: String) {
             #expect(throws: SpecError.self) { try ImageProfile.guess(reference: reference) }
-            #expect(throws: SpecError.self) { try ImageReference(parsing: reference) }
+            let error = #expect(throws: SpecError.self) { try ImageReference(parsing: reference) }
+            let text = error?.description ?? ""
+            #expect(text.contains(named), "\(text)")
+            #expect(text.contains("e.g. apache/hadoop:3.4.1"))
         }
 
         @Test(arguments: [
@@ -183,8 +196,12 @@ struct ModelTests {
             ("localhost:5000/hadoop", "localhost:5000/hadoop", nil, "latest"),
             ("localhost:5000/hadoop:3", "localhost:5000/hadoop", "3", "3"),
             ("busybox", "busybox", nil, "latest"),
-            ("apache/hadoop@sha256:0123abcd", "apache/hadoop", nil, "sha256:0123abcd"),
-            ("apache/hadoop:3.4.1@sha256:0123abcd", "apache/hadoop", "3.4.1", "sha256:0123abcd"),
+            ("apache/hadoop@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "apache/hadoop", nil, "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
+            ("apache/hadoop:3.4.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "apache/hadoop", "3.4.1", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
+            ("Registry.Example.com:443/team/hadoop_x/h-2__b:v1.2-rc_3", "Registry.Example.com:443/team/hadoop_x/h-2__b", "v1.2-rc_3", "v1.2-rc_3"),
+            ("hind/hadoop:2.7.3-offline", "hind/hadoop", "2.7.3-offline", "2.7.3-offline"),
+            ("localhost/hadoop", "localhost/hadoop", nil, "latest"),
+            ("a--b.c/d", "a--b.c/d", nil, "latest"),
         ] as [(String, String, String?, String)])
         func referencesSplitIntoRepositoryTagAndDigest(_ text: String, _ repository: String, _ tag: String?, _ pullTag: String) throws {
             let reference = try ImageReference(parsing: text)

@@ -16,11 +16,11 @@ struct LogsCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("f"), .long], help: "Keep streaming new output.")
     var follow = false
 
-    @Option(help: "Only the last N lines of each node.")
+    @Option(parsing: .unconditional, help: "Only the last N lines of each node.")
     var tail: Int?
 
     func validate() throws {
-        if let tail, tail < 0 { throw ValidationError("--tail \(tail) is negative: use 0 or more lines") }
+        if let tail, tail < 0 { throw ValidationError("--tail \(tail) is negative: use 0 or more lines, e.g. --tail 100") }
     }
 
     func run() async throws {

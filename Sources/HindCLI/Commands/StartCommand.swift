@@ -8,15 +8,14 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var cluster: ClusterNameOptions
 
-    @Option(help: "How long to wait for the cluster to be ready, e.g. 90s or 5m.")
-    var wait = WaitDuration(argument: "5m")!
+    @OptionGroup var waiting: WaitOptions
 
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let name = try cluster.clusterName()
         let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())
-        let result = try await provisioner.start(name, wait: wait.duration)
+        let result = try await provisioner.start(name, wait: waiting.wait.duration, retain: waiting.retain)
         if output.isJSON { try JSONOutput.print(result) } else { print(ClusterText.ready(result, name: name)) }
     }
 }

@@ -16,11 +16,7 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A Hadoop distribution on the host to mount over the image's /opt/hadoop (patch review).", valueName: "path"))
     var dist: String?
 
-    @Option(help: "How long to wait for the cluster to be ready, e.g. 90s or 5m.")
-    var wait = WaitDuration(argument: "5m")!
-
-    @Flag(help: "Keep the containers when up fails, to inspect them.")
-    var retain = false
+    @OptionGroup var waiting: WaitOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -30,7 +26,7 @@ struct UpCommand: AsyncParsableCommand {
             image: try shape.image.map { (text) throws(SpecError) in try ImageReference(parsing: text) },
             shape: try shape.shape(),
             distribution: try dist.map { try HadoopDistribution(path: URL(fileURLWithPath: $0).standardizedFileURL.path) },
-            wait: wait.duration, retain: retain)
+            wait: waiting.wait.duration, retain: waiting.retain)
         // Step lines go to stderr in every output mode: with --output json they are still
         // the diagnostics a CI log needs.
         let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())

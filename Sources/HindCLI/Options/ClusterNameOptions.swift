@@ -3,7 +3,7 @@ import HindCluster
 
 /// `--name NAME`: which cluster a command acts on.
 public struct ClusterNameOptions: ParsableArguments {
-    @Option(name: [.customShort("n"), .long], help: "The cluster's name: a DNS label of at most 40 characters.")
+    @Option(name: [.customShort("n"), .long], parsing: .unconditional, help: "The cluster's name: a DNS label of at most 40 characters.")
     public var name: String = ClusterName.default.rawValue
 
     public init() {}

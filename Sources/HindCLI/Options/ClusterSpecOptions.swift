@@ -21,7 +21,7 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
         help: ArgumentHelp("Set a Hadoop property, e.g. hdfs-site:dfs.replication=2; repeatable, later wins.", valueName: "FILE:KEY=VALUE"))
     public var overrides: [String] = []
 
-    @Option(help: "Memory limit of each container, e.g. 1g or 512m; daemon heaps derive from it.")
+    @Option(parsing: .unconditional, help: "Memory limit of each container, e.g. 1g or 512m; daemon heaps derive from it.")
     public var memory: String = ClusterSpec.defaultMemory.description
 
     @Option(name: .customLong("hadoop-version"), help: "Hadoop release line of the image (2 or 3), when hind cannot tell.")
@@ -30,10 +30,10 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("image-user"), help: ArgumentHelp("Whom the image's daemons run as, when hind cannot read it from the image (render): NAME, UID, NAME:GROUP or UID:GID.", valueName: "user"))
     public var imageUser: String?
 
-    @Option(name: .customLong("namenode-port"), help: "Host port for the NameNode web UI (default: a free port).")
+    @Option(name: .customLong("namenode-port"), parsing: .unconditional, help: "Host port for the NameNode web UI (default: a free port).")
     public var namenodePort: String?
 
-    @Option(name: .customLong("resourcemanager-port"), help: "Host port for the ResourceManager web UI (default: a free port).")
+    @Option(name: .customLong("resourcemanager-port"), parsing: .unconditional, help: "Host port for the ResourceManager web UI (default: a free port).")
     public var resourcemanagerPort: String?
 
     public init() {}

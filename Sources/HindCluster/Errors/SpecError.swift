@@ -13,7 +13,7 @@ public enum SpecError: UserFacingError, Equatable {
     case memoryTooSmall(node: String, MemorySize, minimum: MemorySize)
     case unsupportedHadoopVersion(String)
     case invalidPort(String)
-    case invalidImageReference(String)
+    case invalidImageReference(String, problem: String)
     case imageLacksComponents(String, missing: [Component], has: [Component])
     case invalidImageUser(String)
 
@@ -46,8 +46,8 @@ public enum SpecError: UserFacingError, Equatable {
             return "image \(image) ships \(list) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(list) or an image with them such as \(ImageProfile.onlineReference)"
         case let .invalidImageUser(text):
             return "invalid --image-user '\(text)': use the image's non-root user as NAME, UID, NAME:GROUP or UID:GID (e.g. --image-user hadoop)"
-        case let .invalidImageReference(text):
-            return "invalid image reference '\(text)': use NAME[:TAG] (e.g. apache/hadoop:3.4.1)"
+        case let .invalidImageReference(text, problem):
+            return "invalid image reference '\(text)': \(problem); use [REGISTRY/]NAME[:TAG][@DIGEST], e.g. apache/hadoop:3.4.1"
         }
     }
 }
