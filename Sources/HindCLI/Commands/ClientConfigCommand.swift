@@ -23,6 +23,18 @@ struct ClientConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
+        let output = try OutputDirectory(directory, fix: "name a directory you can write to, e.g. hind client-config ./conf")
+        let files = try await output.filling { try await Self.files(for: name) }
+        for (file, properties) in files {
+            let xml = HadoopXML.document(properties, comment: "Client config for hind cluster '\(name)' from the host.")
+            try output.write(Data(xml.utf8), to: file)
+        }
+        print(" ✓ Wrote \(files.map(\.0).joined(separator: ", ")) to \(output.url.path)")
+        print("Use it: HADOOP_CONF_DIR=\(output.url.path) hdfs dfs -ls /")
+    }
+
+    /// Each file's properties, from the cluster's published endpoints.
+    static func files(for name: ClusterName) async throws -> [(String, [HadoopProperty])] {
         let status = try await Provider.connect().status(name)
         guard let rpc = status.endpoints.namenodeRPC else {
             throw HindError("cluster \"\(name)\" publishes no NameNode RPC port: is it running? (hind status --name \(name))")
@@ -35,13 +47,6 @@ struct ClientConfigCommand: AsyncParsableCommand {
         if let rm = status.endpoints.resourcemanagerUI {
             files.append(("yarn-site.xml", [HadoopProperty("yarn.resourcemanager.webapp.address", String(rm.dropFirst("http://".count)))]))
         }
-        let root = URL(fileURLWithPath: directory)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (file, properties) in files {
-            let xml = HadoopXML.document(properties, comment: "Client config for hind cluster '\(name)' from the host.")
-            try Data(xml.utf8).write(to: root.appendingPathComponent(file))
-        }
-        print(" ✓ Wrote \(files.map(\.0).joined(separator: ", ")) to \(root.path)")
-        print("Use it: HADOOP_CONF_DIR=\(root.path) hdfs dfs -ls /")
+        return files
     }
 }

@@ -15,16 +15,18 @@ struct ExportLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let logs = try await ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter()).collectLogs(of: name)
-        let root = URL(fileURLWithPath: directory)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for record in logs.nodes {
-            try Data(record.log).write(to: root.appendingPathComponent("\(record.node).log"))
-            try Data(record.inspection).write(to: root.appendingPathComponent("\(record.node).inspect.json"))
+        let output = try OutputDirectory(directory, fix: "name a directory you can write to, e.g. hind export-logs ./logs")
+        let count = try await output.filling {
+            let logs = try await ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter()).collectLogs(of: name)
+            for record in logs.nodes {
+                try output.write(Data(record.log), to: "\(record.node).log")
+                try output.write(Data(record.inspection), to: "\(record.node).inspect.json")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try output.write(try encoder.encode(logs.status), to: "status.json")
+            return logs.nodes.count
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(logs.status).write(to: root.appendingPathComponent("status.json"))
-        print(" ✓ Exported the logs of \(logs.nodes.count) nodes of cluster \"\(name)\" to \(root.path)")
+        print(" ✓ Exported the logs of \(count) nodes of cluster \"\(name)\" to \(output.url.path)")
     }
 }
