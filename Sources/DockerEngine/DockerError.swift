@@ -66,7 +66,7 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound(let message):
             "not found: \(message)"
         case .conflict(let message):
-            "conflict: \(message) (remove the existing object or choose another name)"
+            "the Docker engine refused: \(message) (the object is in use or not in the state the request needs; check it with docker inspect)"
         case .notModified(let message):
             "not modified: \(message)"
         case .engineUnreachable(let path, let reason):

@@ -1,12 +1,18 @@
 import HindCluster
 
 extension ClusterProvisioner {
-    /// Polls Hadoop until the cluster is ready, a node exits, or `wait` passes.
+    /// Polls Hadoop until the cluster is ready, a node exits or is removed, or `wait`
+    /// passes (the error then says what Hadoop is missing, in its own words).
     ///
     /// With `homeFor`, `/user/<user>` is created as soon as the NameNode leaves safe mode,
     /// while the DataNodes still register, so it costs `up` no time of its own. Not fatal:
     /// a failure is reported with how to do it by hand.
-    func waitUntilReady(_ topology: Topology, wait: Duration, homeFor user: String? = nil) async throws -> ClusterStatus {
+    ///
+    /// `rejoining` are workers started again while the NameNode kept running: they count
+    /// only once the NameNode heard from them after `rejoining.since`, not through the
+    /// entry it keeps for a removed DataNode until its heartbeat timeout.
+    func waitUntilReady(_ topology: Topology, wait: Duration, homeFor user: String? = nil,
+                        rejoining: (nodes: [String], since: ContinuousClock.Instant)? = nil) async throws -> ClusterStatus {
         let provider = self.provider
         let hadoop = try await provider.hadoop(topology)
         let check = ReadinessCheck(spec: topology.spec)
@@ -30,6 +36,10 @@ extension ClusterProvisioner {
                 }
                 if let missing = check.unmet(metrics) {
                     unmet = missing
+                } else if let rejoining, !rejoining.nodes.isEmpty,
+                          case let age = (clock.now - rejoining.since).seconds, case let live = await hadoop.explain(),
+                          let silent = rejoining.nodes.first(where: { !live.heardFrom($0, since: age) }) {
+                    unmet = "\(silent)'s DataNode has not registered with the NameNode again"
                 } else {
                     if let result = await home?.result, case .failure(let error) = result {
                         progress.note(ProvisionError.firstLine(of: error))
@@ -39,12 +49,15 @@ extension ClusterProvisioner {
                 // A node that stopped will not come back: fail at once rather than wait.
                 if clock.now - lastStateCheck >= .seconds(1) {
                     lastStateCheck = clock.now
-                    if let exit = try await provider.exitedNode(of: topology.name) {
-                        throw ProvisionError.nodeExited(node: exit.node, status: exit.status, oomKilled: exit.oomKilled)
+                    if let exit = try await provider.stoppedNode(of: topology) {
+                        throw ProvisionError.nodeExited(exit, cluster: topology.name)
                     }
                 }
                 guard clock.now < deadline else {
-                    throw ProvisionError.notReady(cluster: topology.name, unmet: unmet, seconds: (clock.now - started).seconds)
+                    let diagnosis = check.diagnosis(metrics, await hadoop.explain(), workers: topology.workers.map(\.name))
+                    throw ProvisionError.notReady(
+                        cluster: topology.name, unmet: diagnosis.unmet.isEmpty ? unmet : diagnosis.unmet,
+                        seconds: (clock.now - started).seconds, nodes: diagnosis.nodes)
                 }
                 try await Task.sleep(for: Self.readinessPollInterval)
             }

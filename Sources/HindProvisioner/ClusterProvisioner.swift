@@ -45,7 +45,9 @@ public struct ClusterProvisioner: Sendable {
             if let port, HostPort.isBusy(port, host: publishing.hostIP) { throw ProvisionError.hostPortBusy(port, option: option) }
         }
         // Cheap refusals before a possibly long pull.
-        if try await provider.exists(request.name) { throw ProvisionError.clusterExists(request.name) }
+        let existing = try await provider.inventory(of: request.name)
+        if existing.isIncomplete { throw ProvisionError.clusterIncomplete(request.name) }
+        if !existing.isEmpty { throw ProvisionError.clusterExists(request.name) }
         let image = try await provider.resolveImage(request.image, progress: progress)
         let spec = try request.shape.spec(
             name: request.name, image: request.distribution?.profile(mountedOver: image) ?? image,
@@ -64,7 +66,11 @@ public struct ClusterProvisioner: Sendable {
             // carried out by the engine after rollback looked); cancellation is honoured
             // between them and while waiting for Hadoop.
             try await progress.step("Preparing network and volumes") {
-                try await shielded { try await provider.createNetworkAndVolumes(topology, run: run) }
+                try await shielded {
+                    async let network: Void = provider.createNetwork(topology, run: run)
+                    async let volumes: Void = provider.createVolumes(for: topology.nodes, of: topology, run: run)
+                    _ = try await (network, volumes)
+                }
             }
             try Task.checkCancellation()
             // Every container is created, given its files and started on its own, all in
@@ -72,12 +78,12 @@ public struct ClusterProvisioner: Sendable {
             // keeps its start-up, the longest path to a ready cluster, ahead of the
             // workers' JVMs (BENCHMARKS.md).
             try await progress.step("Creating and starting \(topology.nodes.count) containers") {
-                try await shielded { try await provider.createAndStartNodes(topology, run: run) }
+                try await shielded { try await provider.createAndStartNodes(topology.nodes, of: topology, run: run) }
             }
             return try await waitUntilReady(topology, wait: wait, homeFor: topology.spec.image.userName)
         } catch {
             let interrupted = Task.isCancelled || Self.isCancellation(error)
-            await reportFailingNodes(topology.name)
+            await reportFailingNodes(topology.name, after: error)
             var cleanedUp = false
             if !retain {
                 // A fresh task: cleanup must run even when this one was cancelled.
@@ -108,9 +114,13 @@ public struct ClusterProvisioner: Sendable {
         return Topology(spec: spec)
     }
 
-    /// Shows the last log lines of the nodes that are not healthy, before anything is removed.
-    func reportFailingNodes(_ name: ClusterName) async {
-        for diagnosis in await provider.unhealthyNodes(of: name, logLines: Self.failingNodeLogLines) {
+    /// Shows the last log lines of the nodes that are not healthy, and of those the
+    /// error names (a NameNode still in safe mode, DataNodes that never registered),
+    /// before anything is undone: the "logs above" the error points to.
+    func reportFailingNodes(_ name: ClusterName, after error: any Error) async {
+        var named: Set<String> = []
+        if case .notReady(_, _, _, let nodes)? = error as? ProvisionError { named = Set(nodes) }
+        for diagnosis in await provider.diagnoses(of: name, also: named, logLines: Self.failingNodeLogLines) {
             let lines = diagnosis.lastLogLines.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n")
             progress.note("node \(diagnosis.node) (\(diagnosis.state)), last log lines:\n" + lines)
         }
@@ -122,18 +132,68 @@ public struct ClusterProvisioner: Sendable {
 
     // MARK: stop and start
 
-    /// Stops every node; the data stays for ``start(_:wait:)``.
+    /// Stops every node; the data stays for ``start(_:wait:retain:)``.
     public func stop(_ name: ClusterName) async throws {
         let nodes = try await provider.nodes(of: name)
         try await progress.step("Stopping \(nodes.count) nodes") { try await provider.stopNodes(of: name) }
     }
 
     /// Starts a stopped cluster (no re-format) and waits until Hadoop reports it ready.
+    ///
+    /// First it compares the engine's objects with the spec and recreates what is missing
+    /// (``ClusterRepairPlan``): a removed worker rejoins with its volume, a removed
+    /// network comes back with every container. A lost NameNode volume is refused, never
+    /// formatted anew. When the cluster does not become ready (or on Ctrl-C) the failing
+    /// nodes' logs are shown and the cluster is stopped again, unless `retain`.
     public func start(_ name: ClusterName, wait: Duration, retain: Bool = false) async throws -> ClusterStatus {
-        let spec = try await provider.spec(of: name)
-        let nodes = try await provider.nodes(of: name)
-        try await progress.step("Starting \(nodes.count) nodes") { try await provider.startNodes(of: name) }
-        return try await waitUntilReady(Topology(spec: spec), wait: wait)
+        let inventory = try await provider.inventory(of: name)
+        if inventory.isEmpty { throw ProvisionError.clusterNotFound(name) }
+        if inventory.isIncomplete { throw ProvisionError.clusterIncomplete(name) }
+        guard let spec = inventory.spec else { throw ProvisionError.specUnreadable(name) }
+        let topology = Topology(spec: spec)
+        let plan = ClusterRepairPlan(topology: topology, inventory: inventory)
+        if let lost = plan.lostNamenodes.first { throw ProvisionError.namenodeDataLost(cluster: name, volume: lost.volumeName) }
+        // Workers the running NameNode may still count live from before.
+        let rejoining = inventory.containers[Topology.namenode] == "running"
+            ? topology.workers.map(\.name).filter { inventory.containers[$0] != "running" } : []
+        let startedAt = ContinuousClock.now
+        do {
+            if !plan.isComplete { try await repair(plan) }
+            let starting = topology.nodes.count - plan.containersToCreate.count
+            if starting > 0 {
+                try await progress.step("Starting \(starting) nodes") { try await shielded { try await self.provider.startNodes(of: name) } }
+            }
+            return try await waitUntilReady(topology, wait: wait, rejoining: (rejoining, startedAt))
+        } catch {
+            let interrupted = Task.isCancelled || Self.isCancellation(error)
+            await reportFailingNodes(name, after: error)
+            if !retain {
+                let provider = self.provider
+                try? await progress.step("Stopping the cluster again (--retain leaves it running)") {
+                    try await Task { try await provider.stopNodes(of: name) }.value
+                }
+            }
+            if interrupted { throw ProvisionError.startInterrupted(name, stopped: !retain) }
+            throw error
+        }
+    }
+
+    /// Recreates what `plan` finds missing, in the order `up` creates it. Not undone on
+    /// failure: what was recreated belongs to the cluster, and `start` again finishes it.
+    func repair(_ plan: ClusterRepairPlan) async throws {
+        let provider = self.provider
+        let topology = plan.topology
+        let run = ProvisioningRun(cluster: topology.name)
+        try await progress.step("Recreating \(plan.work)") {
+            try await shielded {
+                if !plan.containersToReplace.isEmpty {
+                    try await provider.removeContainers(of: plan.containersToReplace, in: topology.name)
+                }
+                if plan.networkMissing { try await provider.createNetwork(topology, run: run) }
+                if !plan.missingVolumes.isEmpty { try await provider.createVolumes(for: plan.missingVolumes, of: topology, run: run) }
+                try await provider.createAndStartNodes(plan.containersToCreate, of: topology, run: run)
+            }
+        }
     }
 }
 

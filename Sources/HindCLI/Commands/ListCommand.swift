@@ -14,8 +14,8 @@ struct ListCommand: AsyncParsableCommand {
         } else if clusters.isEmpty {
             print("No clusters. Create one with: hind up -c 3")
         } else {
-            print(ClusterText.table([["NAME", "NODES", "RUNNING", "IMAGE"]] + clusters.map {
-                [$0.name, String($0.nodes), String($0.running), $0.image ?? "-"]
+            print(ClusterText.table([["NAME", "CONDITION", "NODES", "RUNNING", "IMAGE"]] + clusters.map {
+                [$0.name, $0.condition.rawValue, String($0.nodes), String($0.running), $0.image ?? "-"]
             }))
         }
     }

@@ -6,7 +6,15 @@ import HindProvisioner
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show a cluster's nodes (state, health, roles), endpoints and Hadoop's live counts.")
+        abstract: "Show a cluster's nodes (state, health, roles), endpoints and Hadoop's live counts.",
+        discussion: """
+            The cluster's condition is one of: ready, not-ready (running, Hadoop not ready
+            yet), stopped, partly-stopped, damaged (a container, volume or the network is
+            missing: hind start recreates it), data-lost (the NameNode's volume is gone:
+            hind down) or incomplete (an up that did not finish: hind down). Exits 0 whenever the status could be read, whatever the condition;
+            1 when there is no such cluster or no engine. Scripts read `condition` or
+            `ready` from --output json.
+            """)
 
     @OptionGroup var cluster: ClusterNameOptions
     @OptionGroup var output: OutputOptions
@@ -19,11 +27,15 @@ struct StatusCommand: AsyncParsableCommand {
             try JSONOutput.print(status)
             return
         }
-        let verdict = status.ready ? "ready" : "not ready"
-        print("Cluster \"\(name)\": \(verdict) (\(ClusterReport.readyLine(status)))")
+        var headline = "Cluster \"\(name)\": \(status.condition)"
+        if status.hadoop != nil { headline += " (\(ClusterReport.readyLine(status)))" }
+        print(headline)
+        if !status.missing.isEmpty { print("  missing: \(status.missing.joined(separator: ", "))") }
+        if let advice = status.condition.advice(for: name) { print("  \(advice)") }
         if let metrics = status.hadoop, let dead = metrics.deadDataNodes, dead > 0 {
             print("  HDFS reports \(dead) dead DataNode\(dead == 1 ? "" : "s")")
         }
+        guard !status.nodes.isEmpty else { return }
         print("")
         var rows = [["NODE", "STATE", "HEALTH", "ROLES"]]
         for node in status.nodes {

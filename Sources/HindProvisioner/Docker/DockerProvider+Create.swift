@@ -4,14 +4,15 @@ import HindCluster
 
 /// The steps of `up` on the engine, in the order ``ClusterProvisioner`` calls them.
 extension DockerProvider {
-    public func createNetworkAndVolumes(_ topology: Topology, run: ProvisioningRun) async throws {
+    public func createNetwork(_ topology: Topology, run: ProvisioningRun) async throws {
+        _ = try await client.createNetwork(NetworkSpec(name: topology.networkName, labels: Self.labels(of: run, spec: topology.spec)))
+    }
+
+    public func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
         let client = self.client
-        let labels = run.labels
+        let labels = Self.labels(of: run, spec: topology.spec)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                _ = try await client.createNetwork(NetworkSpec(name: topology.networkName, labels: labels))
-            }
-            for node in topology.nodes {
+            for node in nodes {
                 group.addTask {
                     // The engine answers an existing name with that volume: refuse one that
                     // is not this run's, rather than write into it.
@@ -23,14 +24,21 @@ extension DockerProvider {
         }
     }
 
-    /// Creates, fills and starts every container, each on its own and all in parallel,
-    /// the nodes nothing else depends on (the NameNode, the ResourceManager) sent to the
-    /// engine first. (Starting the workers only once the NameNode ran left the engine
-    /// idle and made a 10-worker cluster 1–1.5 s slower; see BENCHMARKS.md.)
-    public func createAndStartNodes(_ topology: Topology, run: ProvisioningRun) async throws {
+    /// The run's labels plus the spec: the network and every volume carry it as the
+    /// NameNode's container does, so the cluster's shape survives the loss of any one of
+    /// them (``ClusterInventory/spec``).
+    static func labels(of run: ProvisioningRun, spec: ClusterSpec) -> [String: String] {
+        run.labels.merging([ClusterLabels.spec: SpecLabel.encode(spec)]) { $1 }
+    }
+
+    /// Creates, fills and starts each of `nodes`' containers, each on its own and all in
+    /// parallel, the nodes nothing else depends on (the NameNode, the ResourceManager)
+    /// sent to the engine first. (Starting the workers only once the NameNode ran left the
+    /// engine idle and made a 10-worker cluster 1–1.5 s slower; see BENCHMARKS.md.)
+    public func createAndStartNodes(_ nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
         let client = self.client
         let rendered = RenderedCluster(topology: topology)
-        let ordered = topology.nodes.filter { $0.dependsOn.isEmpty } + topology.nodes.filter { !$0.dependsOn.isEmpty }
+        let ordered = nodes.filter { $0.dependsOn.isEmpty } + nodes.filter { !$0.dependsOn.isEmpty }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for node in ordered {
                 group.addTask {
@@ -57,8 +65,13 @@ extension DockerProvider {
         return HadoopWebClient(webPorts: ports, host: topology.spec.publishing.hostIP, components: topology.spec.components)
     }
 
-    public func exitedNode(of name: ClusterName) async throws -> NodeExit? {
-        for container in try await containers(of: name) where container.state == "exited" || container.state == "dead" {
+    public func stoppedNode(of topology: Topology) async throws -> NodeExit? {
+        let containers = try await containers(of: topology.name)
+        let present = Set(containers.compactMap { $0.labels[ClusterLabels.node] })
+        if let gone = topology.nodes.first(where: { !present.contains($0.name) }) {
+            return NodeExit(node: gone.name, removed: true)
+        }
+        for container in containers where container.state == "exited" || container.state == "dead" {
             let inspect = try await client.inspectContainer(id: container.id)
             return NodeExit(
                 node: container.labels[ClusterLabels.node] ?? container.name,
@@ -67,19 +80,20 @@ extension DockerProvider {
         return nil
     }
 
-    public func unhealthyNodes(of name: ClusterName, logLines: Int) async -> [NodeDiagnosis] {
+    public func diagnoses(of name: ClusterName, also: Set<String>, logLines: Int) async -> [NodeDiagnosis] {
         guard let containers = try? await containers(of: name) else { return [] }
         var diagnoses: [NodeDiagnosis] = []
-        for container in containers.sorted(by: { $0.name < $1.name }) {
+        for container in containers.sorted(by: { NodeOrder.key($0.labels[ClusterLabels.node] ?? "") < NodeOrder.key($1.labels[ClusterLabels.node] ?? "") }) {
+            let node = container.labels[ClusterLabels.node] ?? container.name
             let inspect = try? await client.inspectContainer(id: container.id)
             let healthy = inspect?.state.running == true && inspect?.state.health?.status == "healthy"
-            guard !healthy else { continue }
+            guard !healthy || also.contains(node) else { continue }
             let state = inspect.map { "\($0.state.status)\($0.state.health.map { ", \($0.status)" } ?? "")" } ?? container.state
             var tail = ""
             if let stream = try? await client.logs(container: container.id, options: LogOptions(tail: logLines)) {
                 do { for try await chunk in stream { tail += chunk.text } } catch {}
             }
-            diagnoses.append(NodeDiagnosis(node: container.labels[ClusterLabels.node] ?? container.name, state: state, lastLogLines: tail))
+            diagnoses.append(NodeDiagnosis(node: node, state: state, lastLogLines: tail))
         }
         return diagnoses
     }

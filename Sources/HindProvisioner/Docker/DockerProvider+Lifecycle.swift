@@ -3,19 +3,19 @@ import HindCluster
 
 extension DockerProvider {
     public func status(_ name: ClusterName) async throws -> ClusterStatus {
-        let spec = try? await spec(of: name)
+        let (inventory, containers) = try await survey(of: name)
+        guard !inventory.isEmpty else { throw ProvisionError.clusterNotFound(name) }
         var metrics: HadoopMetrics?
-        if let spec {
+        if let spec = inventory.spec, inventory.containers[Topology.namenode] == "running" {
             let hadoop = try? await hadoop(Topology(spec: spec))
             if let reading = await hadoop?.measure(), reading.fsState != nil { metrics = reading }
         }
-        return try await status(name, metrics: metrics, spec: spec)
+        return try await status(inventory, containers: containers, metrics: metrics)
     }
 
     /// Assembles a status from the engine's view and a reading of Hadoop's endpoints.
-    func status(_ name: ClusterName, metrics: HadoopMetrics?, spec: ClusterSpec?) async throws -> ClusterStatus {
-        let containers = try await containers(of: name)
-        guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
+    func status(_ inventory: ClusterInventory, containers: [ContainerSummary], metrics: HadoopMetrics?) async throws -> ClusterStatus {
+        let spec = inventory.spec
         var nodes: [NodeStatus] = []
         var endpoints = ClusterEndpoints()
         let client = self.client
@@ -46,17 +46,23 @@ extension DockerProvider {
             default: break
             }
         }
+        let plan = spec.map { ClusterRepairPlan(topology: Topology(spec: $0), inventory: inventory) }
+        for node in plan?.missingContainers ?? [] {
+            nodes.append(NodeStatus(name: node.name, container: node.containerName, roles: node.daemons.map(\.rawValue), state: NodeStatus.missing))
+        }
         nodes.sort { NodeOrder.key($0.name) < NodeOrder.key($1.name) }
         // Ready: Hadoop says so and every node runs (HDFS notices a dead DataNode only
         // after its heartbeat timeout).
         let hadoopReady = spec.map { spec in
             metrics.map { ReadinessCheck(spec: spec).unmet($0) == nil } ?? false
         } ?? false
-        let ready = hadoopReady && nodes.allSatisfy { $0.state == "running" }
+        var condition = ClusterCondition(inventory)
+        if condition == .running { condition = hadoopReady ? .ready : .notReady }
         return ClusterStatus(
-            name: name.rawValue, image: spec?.image.reference,
+            name: inventory.name.rawValue, image: spec?.image.reference,
             components: spec.map { Component.ordered($0.components).map(\.rawValue) } ?? [],
-            workers: spec?.workers, nodes: nodes, endpoints: endpoints, hadoop: metrics, ready: ready)
+            workers: spec?.workers, nodes: nodes, endpoints: endpoints, hadoop: metrics,
+            ready: condition == .ready, condition: condition, missing: plan?.missingObjects ?? [])
     }
 
     public func stopNodes(of name: ClusterName) async throws {
@@ -86,17 +92,34 @@ extension DockerProvider {
         try await existingContainers(of: name).map { $0.labels[ClusterLabels.node] ?? $0.name }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
     }
 
-    /// The cluster's containers; throws when it has none.
+    /// The cluster's containers; throws when it has none (no such cluster, or an
+    /// incomplete one).
     func existingContainers(of name: ClusterName) async throws -> [ContainerSummary] {
-        let containers = try await containers(of: name)
-        guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
+        let (inventory, containers) = try await survey(of: name)
+        if inventory.isEmpty { throw ProvisionError.clusterNotFound(name) }
+        if inventory.isIncomplete { throw ProvisionError.clusterIncomplete(name) }
         return containers
     }
 
-    /// The container of a node, checked to exist.
+    public func removeContainers(of nodes: [String], in name: ClusterName) async throws {
+        let client = self.client
+        let doomed = try await containers(of: name).filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for container in doomed {
+                group.addTask { try await client.removeContainer(id: container.id, force: true) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// The container of a node, checked to exist: a node the spec has but the engine
+    /// lost is named as missing, with the repair.
     func container(of node: String, in name: ClusterName) async throws -> ContainerSummary {
         let containers = try await existingContainers(of: name)
         guard let container = containers.first(where: { $0.labels[ClusterLabels.node] == node }) else {
+            if let spec = try? await spec(of: name), Topology(spec: spec).node(named: node) != nil {
+                throw ProvisionError.nodeMissing(node, cluster: name)
+            }
             let known = containers.compactMap { $0.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
             throw ProvisionError.nodeNotFound(node, cluster: name, known: known)
         }

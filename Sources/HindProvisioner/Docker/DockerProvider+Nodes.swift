@@ -6,6 +6,7 @@ extension DockerProvider {
     public func exec(_ command: [String], in node: String, of name: ClusterName, attachStdin: Bool) async throws -> NodeProcess {
         let client = self.client
         let container = try await container(of: node, in: name)
+        guard container.state == "running" else { throw ProvisionError.nodeNotRunning(node, cluster: name, state: container.state) }
         // As the daemons' user: the container itself starts as root to prepare the node.
         let spec = ExecSpec(cmd: command, user: container.labels[ClusterLabels.daemonUser])
         if attachStdin {

@@ -24,33 +24,75 @@ public final class DockerProvider: ClusterProvider {
     }
 
     public func list() async throws -> [ClusterSummary] {
-        let containers = try await client.listContainers(labels: [ClusterLabels.cluster: ""], all: true)
-        let byCluster = Dictionary(grouping: containers) { $0.labels[ClusterLabels.cluster] ?? "" }
-        return byCluster.keys.sorted().map { name in
-            let members = byCluster[name]!
+        let labels = [ClusterLabels.cluster: ""]
+        async let containers = client.listContainers(labels: labels, all: true)
+        async let networks = client.listNetworks(labels: labels)
+        async let volumes = client.listVolumes(labels: labels)
+        let inventories = Self.inventories(containers: try await containers, networks: try await networks, volumes: try await volumes)
+        return inventories.keys.sorted().map { name in
+            let inventory = inventories[name]!
+            let image = inventory.spec?.image.reference
             return ClusterSummary(
-                name: name, nodes: members.count,
-                running: members.filter { $0.state == "running" }.count,
-                image: members.first { $0.labels[ClusterLabels.node] == Topology.namenode }?.image)
+                name: name, nodes: inventory.containers.count,
+                running: inventory.containers.values.filter { $0 == "running" }.count,
+                image: image, condition: ClusterCondition(inventory))
         }
     }
 
-    /// The spec the cluster was created from, read from its NameNode's label.
-    public func spec(of name: ClusterName) async throws -> ClusterSpec {
-        let containers = try await containers(of: name)
-        guard !containers.isEmpty else { throw ProvisionError.clusterNotFound(name) }
-        let namenode = containers.first { $0.labels[ClusterLabels.node] == Topology.namenode }
-        guard let spec = SpecLabel.decode(namenode?.labels[ClusterLabels.spec]) else { throw ProvisionError.specUnreadable(name) }
-        return spec
+    public func inventory(of name: ClusterName) async throws -> ClusterInventory {
+        try await survey(of: name).inventory
     }
 
-    /// Whether any container, network or volume carries the cluster's label: `up` never
-    /// adopts leftovers (or, by name, a volume that is not hind's).
-    public func exists(_ name: ClusterName) async throws -> Bool {
+    /// The cluster's inventory and its containers as the engine lists them, in one pass.
+    func survey(of name: ClusterName) async throws -> (inventory: ClusterInventory, containers: [ContainerSummary]) {
         let labels = [ClusterLabels.cluster: name.rawValue]
-        let count = try await client.listContainers(labels: labels, all: true).count
-            + client.listNetworks(labels: labels).count + client.listVolumes(labels: labels).count
-        return count > 0
+        async let containers = client.listContainers(labels: labels, all: true)
+        async let networks = client.listNetworks(labels: labels)
+        async let volumes = client.listVolumes(labels: labels)
+        let listed = try await containers
+        let inventory = Self.inventories(containers: listed, networks: try await networks, volumes: try await volumes)[name.rawValue]
+        return (inventory ?? ClusterInventory(name: name), listed)
+    }
+
+    /// Groups labelled objects by cluster. The spec comes from the NameNode's container,
+    /// else from the network or a volume (`up` labels them all with it).
+    static func inventories(containers: [ContainerSummary], networks: [Network], volumes: [Volume]) -> [String: ClusterInventory] {
+        var result: [String: ClusterInventory] = [:]
+        var specs: [String: [String?]] = [:]
+        func entry(_ labels: [String: String]) -> String? {
+            guard let cluster = labels[ClusterLabels.cluster], let name = try? ClusterName(cluster) else { return nil }
+            if result[cluster] == nil { result[cluster] = ClusterInventory(name: name) }
+            return cluster
+        }
+        for container in containers {
+            guard let cluster = entry(container.labels) else { continue }
+            let node = container.labels[ClusterLabels.node] ?? container.name
+            result[cluster]?.containers[node] = container.state
+            let spec = container.labels[ClusterLabels.spec]
+            specs[cluster, default: []].insert(spec, at: node == Topology.namenode ? 0 : specs[cluster, default: []].count)
+        }
+        for network in networks {
+            guard let cluster = entry(network.labels) else { continue }
+            result[cluster]?.networks.insert(network.name)
+            specs[cluster, default: []].append(network.labels[ClusterLabels.spec])
+        }
+        for volume in volumes {
+            guard let cluster = entry(volume.labels) else { continue }
+            result[cluster]?.volumes.insert(volume.name)
+            specs[cluster, default: []].append(volume.labels[ClusterLabels.spec])
+        }
+        for (cluster, candidates) in specs {
+            result[cluster]?.spec = candidates.lazy.compactMap { SpecLabel.decode($0) }.first
+        }
+        return result
+    }
+
+    /// The spec the cluster was created from.
+    public func spec(of name: ClusterName) async throws -> ClusterSpec {
+        let inventory = try await inventory(of: name)
+        guard !inventory.isEmpty else { throw ProvisionError.clusterNotFound(name) }
+        guard let spec = inventory.spec else { throw ProvisionError.specUnreadable(name) }
+        return spec
     }
 
     // MARK: Removing

@@ -15,21 +15,28 @@ public protocol ClusterProvider: Sendable {
     /// (the choice is reported through `progress`).
     func resolveImage(_ reference: ImageReference?, progress: any ProgressReporter) async throws -> ImageProfile
 
-    // MARK: Creating, in the order `up` calls them
+    // MARK: Finding
 
-    /// Whether any object (container, network or volume) carries the cluster's label.
-    func exists(_ name: ClusterName) async throws -> Bool
-    /// Creates the cluster's network and one volume per node, labelled with `run`'s labels.
-    func createNetworkAndVolumes(_ topology: Topology, run: ProvisioningRun) async throws
-    /// Creates every node's container, places its launcher and config, and starts it.
-    func createAndStartNodes(_ topology: Topology, run: ProvisioningRun) async throws
+    /// Every object carrying the cluster's label, and the spec they carry: empty when
+    /// there is no such cluster. `up` refuses a name that has any; `status` and `start`
+    /// compare it with the spec (``ClusterRepairPlan``).
+    func inventory(of name: ClusterName) async throws -> ClusterInventory
+
+    // MARK: Creating, in the order `up` calls them (`start` too, for what is missing)
+
+    /// Creates the cluster's network, labelled with `run`'s labels.
+    func createNetwork(_ topology: Topology, run: ProvisioningRun) async throws
+    /// Creates the volume of each of `nodes`, labelled with `run`'s labels.
+    func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws
+    /// Creates the container of each of `nodes`, places its launcher and config, and starts it.
+    func createAndStartNodes(_ nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws
     /// How Hadoop's own view of the cluster is read (its daemons' REST endpoints).
     func hadoop(_ topology: Topology) async throws -> any HadoopClient
-    /// A node whose container stopped, or nil when every node runs.
-    func exitedNode(of name: ClusterName) async throws -> NodeExit?
-    /// The nodes not running healthy, each with its last `logLines` log lines: what a
-    /// failed `up` shows before it removes anything.
-    func unhealthyNodes(of name: ClusterName, logLines: Int) async -> [NodeDiagnosis]
+    /// A node whose container stopped or is gone, or nil when every node of `topology` runs.
+    func stoppedNode(of topology: Topology) async throws -> NodeExit?
+    /// The nodes not running healthy, and those named in `also`, each with its last
+    /// `logLines` log lines: what a failed `up` or `start` shows before it undoes anything.
+    func diagnoses(of name: ClusterName, also: Set<String>, logLines: Int) async -> [NodeDiagnosis]
     /// Removes every object one `up` run created (and nothing of another run).
     func delete(_ run: ProvisioningRun) async throws
 
@@ -40,8 +47,11 @@ public protocol ClusterProvider: Sendable {
     /// The spec the cluster was created from; throws when there is no such cluster or it
     /// was not created by hind.
     func spec(of name: ClusterName) async throws -> ClusterSpec
-    /// The cluster's node names in topology order; throws when there is no such cluster.
+    /// The cluster's node names in topology order, of the containers that exist; throws
+    /// when there is no such cluster.
     func nodes(of name: ClusterName) async throws -> [String]
+    /// Removes the containers of `nodes` (their volumes stay), to create them anew.
+    func removeContainers(of nodes: [String], in name: ClusterName) async throws
     func stopNodes(of name: ClusterName) async throws
     func startNodes(of name: ClusterName) async throws
     /// Removes every object of the cluster; returns how many were removed.

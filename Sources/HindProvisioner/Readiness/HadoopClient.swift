@@ -9,6 +9,8 @@ public protocol HadoopClient: Sendable {
     func measure() async -> HadoopMetrics
     /// Creates `/user/<user>` owned by `user` (so relative paths work), if missing.
     func createHomeDirectory(for user: String) async throws
+    /// Why the cluster is not ready, in Hadoop's words (read once, when a wait fails).
+    func explain() async -> HadoopExplanation
 }
 
 /// The daemons' REST endpoints (JMX, the ResourceManager's API, WebHDFS), through the
@@ -57,6 +59,11 @@ public struct HadoopWebClient: HadoopClient {
         guard response.status == 200 else {
             throw ProvisionError.homeDirectoryFailed(user: user, reason: "WebHDFS answered \(response.status) \(String(decoding: response.body.prefix(200), as: UTF8.self))")
         }
+    }
+
+    public func explain() async -> HadoopExplanation {
+        guard let body = await get(.namenode, HadoopREST.namenodeInfoPath) else { return HadoopExplanation() }
+        return HadoopREST.parseNamenodeInfo(body) ?? HadoopExplanation()
     }
 
     private func get(_ daemon: Daemon, _ path: String) async -> [UInt8]? {

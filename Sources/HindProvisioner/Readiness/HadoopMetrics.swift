@@ -21,9 +21,47 @@ public struct HadoopMetrics: Codable, Sendable, Hashable {
     public var safeModeOff: Bool { fsState == "Operational" }
 }
 
+/// Why Hadoop does not report a cluster ready, in its own words: read once, when a wait
+/// fails, for the error message.
+public struct HadoopExplanation: Sendable, Hashable {
+    /// The unmet conditions of the NameNode's safe mode, e.g. "The number of live
+    /// datanodes 1 needs an additional 1 live datanodes to reach the minimum number 2";
+    /// nil when safe mode is off or the NameNode did not answer.
+    public var safeMode: String?
+    /// The DataNodes the NameNode counts live, by host name (`worker-1` …), each with the
+    /// seconds since its last heartbeat; nil when the NameNode did not answer.
+    public var liveDataNodes: [String: Int]?
+
+    public init(safeMode: String? = nil, liveDataNodes: [String: Int]? = nil) {
+        self.safeMode = safeMode
+        self.liveDataNodes = liveDataNodes
+    }
+
+    public init(safeMode: String? = nil, liveDataNodeHosts: [String]) {
+        self.init(safeMode: safeMode, liveDataNodes: Dictionary(uniqueKeysWithValues: liveDataNodeHosts.map { ($0, 0) }))
+    }
+
+    /// The live DataNodes' node names: a host name's first label.
+    public var liveNodeNames: Set<String>? {
+        liveDataNodes.map { Set($0.keys.map { $0.split(separator: ".").first.map(String.init) ?? $0 }) }
+    }
+
+    /// Whether `node`'s DataNode registered since `age` seconds ago: the NameNode keeps
+    /// counting a removed DataNode live until its heartbeat timeout (minutes), so a node
+    /// started again only counts once its last heartbeat is younger than its container.
+    public func heardFrom(_ node: String, since age: Double) -> Bool {
+        guard let contacts = liveDataNodes,
+              let lastContact = contacts.first(where: { ($0.key.split(separator: ".").first.map(String.init) ?? $0.key) == node })?.value
+        else { return false }
+        // Whole seconds on both sides: a stale entry's lastContact is at least the age.
+        return lastContact < Int(age.rounded(.down))
+    }
+}
+
 /// Parsers for the JSON the daemons answer, kept pure so they are unit-tested.
 public enum HadoopREST {
     public static let namenodeStatePath = "/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState"
+    public static let namenodeInfoPath = "/jmx?qry=Hadoop:service=NameNode,name=NameNodeInfo"
     public static let resourcemanagerInfoPath = "/ws/v1/cluster/info"
     public static let resourcemanagerMetricsPath = "/ws/v1/cluster/metrics"
     public static let historyInfoPath = "/ws/v1/history/info"
@@ -62,5 +100,34 @@ public enum HadoopREST {
             let report = (node["healthReport"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "no health report"
             return "\(host): \(report)"
         }
+    }
+
+    /// `Safemode` (the unmet sentences) and the hosts in `LiveNodes` of the NameNode's
+    /// `NameNodeInfo` bean.
+    public static func parseNamenodeInfo(_ body: [UInt8]) -> HadoopExplanation? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let bean = (object["beans"] as? [[String: Any]])?.first
+        else { return nil }
+        var explanation = HadoopExplanation()
+        explanation.safeMode = (bean["Safemode"] as? String).flatMap(safeModeReason)
+        // LiveNodes is a JSON document in a string, keyed by "host:xferPort".
+        if let text = bean["LiveNodes"] as? String,
+           let live = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] {
+            explanation.liveDataNodes = Dictionary(live.map { key, value in
+                let host = key.lastIndex(of: ":").map { String(key[..<$0]) } ?? key
+                return (host, (value as? [String: Any])?["lastContact"] as? Int ?? 0)
+            }) { first, _ in first }
+        }
+        return explanation
+    }
+
+    /// The sentences of the NameNode's safe-mode text that say what is missing (those
+    /// with "needs"), else the text without its fixed opening and closing; nil when off.
+    public static func safeModeReason(_ text: String) -> String? {
+        let sentences = text.split(separator: ". ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("Safe mode is ON") && !$0.hasPrefix("Safe mode will be turned off") }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let unmet = sentences.filter { $0.contains("needs") }
+        return (unmet.isEmpty ? sentences : unmet).joined(separator: "; ")
     }
 }

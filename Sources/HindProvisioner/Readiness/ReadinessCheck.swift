@@ -44,4 +44,22 @@ public struct ReadinessCheck: Sendable, Hashable {
         }
         return nil
     }
+
+    /// The unmet check completed with Hadoop's own reason, and the nodes whose logs
+    /// explain it: the NameNode, and the workers whose DataNode never registered.
+    public func diagnosis(_ metrics: HadoopMetrics, _ explanation: HadoopExplanation, workers: [String]) -> (unmet: String, nodes: [String]) {
+        guard var unmet = unmet(metrics) else { return ("", []) }
+        var nodes = [Topology.namenode]
+        if let registered = explanation.liveNodeNames, (metrics.liveDataNodes ?? 0) < expectedWorkers {
+            // The NameNode keys each DataNode by its host name: the node's name.
+            let missing = workers.filter { !registered.contains($0) }
+            if !missing.isEmpty {
+                unmet += " (\(missing.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") not registered)"
+                nodes += missing
+            }
+        } else if metrics.fsState != nil, !metrics.safeModeOff, let reason = explanation.safeMode {
+            unmet = "the NameNode is in safe mode: \(reason)"
+        }
+        return (unmet, nodes)
+    }
 }

@@ -5,11 +5,24 @@ public struct NodeStatus: Codable, Sendable, Hashable {
     public var name: String
     public var container: String
     public var roles: [String]
-    /// The engine's state: `created`, `running`, `exited`, `dead` …
+    /// The engine's state: `created`, `running`, `exited`, `dead` …, or `missing` when the
+    /// spec has the node but the engine has no container for it.
     public var state: String
     /// The health check's verdict: `starting`, `healthy`, `unhealthy`; nil when not running.
     public var health: String?
     public var exitCode: Int?
+
+    /// The state of a node whose container is gone.
+    public static let missing = "missing"
+
+    public init(name: String, container: String, roles: [String], state: String, health: String? = nil, exitCode: Int? = nil) {
+        self.name = name
+        self.container = container
+        self.roles = roles
+        self.state = state
+        self.health = health
+        self.exitCode = exitCode
+    }
 }
 
 /// Where a person or a client reaches the cluster from the host.
@@ -31,6 +44,9 @@ public struct ClusterStatus: Codable, Sendable, Hashable {
     /// Nil when the daemons' endpoints cannot be reached (e.g. the cluster is stopped).
     public var hadoop: HadoopMetrics?
     public var ready: Bool
+    public var condition: ClusterCondition
+    /// What the spec has and the engine does not: `worker-3's container`, `the network …`.
+    public var missing: [String]
 }
 
 /// One line of `hind list`.
@@ -39,4 +55,5 @@ public struct ClusterSummary: Codable, Sendable, Hashable {
     public var nodes: Int
     public var running: Int
     public var image: String?
+    public var condition: ClusterCondition
 }

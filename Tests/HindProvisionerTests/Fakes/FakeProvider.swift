@@ -43,9 +43,17 @@ final class FakeProvider: ClusterProvider {
     let unhealthyReports: [String]
     let failsToDelete: Bool
     let failsHome: Bool
+    /// What the engine has of one cluster, for `start` (and `up`'s refusals); the names in
+    /// `existing` are complete stopped clusters.
+    let cluster: ClusterInventory?
+    /// Hadoop's own words when a wait fails.
+    let explanation: HadoopExplanation
 
     init(failing: Step? = nil, holding: Step? = nil, readyAfter: Int? = 2, exitingNode: NodeExit? = nil,
-         existing: Set<String> = [], failsToDelete: Bool = false, failsHome: Bool = false, unhealthyReports: [String] = []) {
+         existing: Set<String> = [], failsToDelete: Bool = false, failsHome: Bool = false, unhealthyReports: [String] = [],
+         cluster: ClusterInventory? = nil, explanation: HadoopExplanation = HadoopExplanation()) {
+        self.cluster = cluster
+        self.explanation = explanation
         self.unhealthyReports = unhealthyReports
         self.failsHome = failsHome
         self.failing = failing
@@ -83,21 +91,45 @@ final class FakeProvider: ClusterProvider {
         return try ImageProfile.guess(reference: reference?.description ?? ImageProfile.offlineReference)
     }
 
-    func exists(_ name: ClusterName) async throws -> Bool {
-        record("exists")
-        return state.withLock { $0.existing.contains(name.rawValue) }
+    /// The spec of the fake's clusters: 2 workers on the offline image.
+    static func spec(_ name: String = "fake") -> ClusterSpec {
+        try! ClusterSpec(name: ClusterName(name), workers: 2, image: ImageProfile.guess(reference: ImageProfile.offlineReference))
     }
 
-    func createNetworkAndVolumes(_ topology: Topology, run: ProvisioningRun) async throws {
-        record("createNetworkAndVolumes")
-        state.withLock { $0.objects[run.id, default: []] += [topology.networkName] + topology.nodes.map(\.volumeName) }
+    /// Every object of a 2-worker cluster, its containers stopped.
+    static func stoppedCluster(_ name: String = "fake") -> ClusterInventory {
+        let topology = Topology(spec: spec(name))
+        return ClusterInventory(
+            name: topology.name, spec: topology.spec,
+            containers: Dictionary(uniqueKeysWithValues: topology.nodes.map { ($0.name, "exited") }),
+            networks: [topology.networkName], volumes: Set(topology.nodes.map(\.volumeName)))
+    }
+
+    func inventory(of name: ClusterName) async throws -> ClusterInventory {
+        record("inventory")
+        if let cluster, name == cluster.name { return cluster }
+        return state.withLock { $0.existing.contains(name.rawValue) } ? Self.stoppedCluster(name.rawValue) : ClusterInventory(name: name)
+    }
+
+    func createNetwork(_ topology: Topology, run: ProvisioningRun) async throws {
+        record("createNetwork")
+        state.withLock { $0.objects[run.id, default: []] += [topology.networkName] }
+    }
+
+    func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
+        record("createVolumes(\(nodes.map(\.name).joined(separator: ",")))")
+        state.withLock { $0.objects[run.id, default: []] += nodes.map(\.volumeName) }
         try await arrive(at: .networkAndVolumes, cancellable: false)
     }
 
-    func createAndStartNodes(_ topology: Topology, run: ProvisioningRun) async throws {
-        record("createAndStartNodes")
-        state.withLock { $0.objects[run.id, default: []] += topology.nodes.map(\.containerName) }
+    func createAndStartNodes(_ nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
+        record("createAndStartNodes(\(nodes.map(\.name).joined(separator: ",")))")
+        state.withLock { $0.objects[run.id, default: []] += nodes.map(\.containerName) }
         try await arrive(at: .nodes, cancellable: false)
+    }
+
+    func removeContainers(of nodes: [String], in name: ClusterName) async throws {
+        record("removeContainers(\(nodes.joined(separator: ",")))")
     }
 
     func hadoop(_ topology: Topology) async throws -> any HadoopClient {
@@ -128,11 +160,12 @@ final class FakeProvider: ClusterProvider {
         return metrics
     }
 
-    func exitedNode(of name: ClusterName) async throws -> NodeExit? { exitingNode }
+    func stoppedNode(of topology: Topology) async throws -> NodeExit? { exitingNode }
 
-    func unhealthyNodes(of name: ClusterName, logLines: Int) async -> [NodeDiagnosis] {
-        record("unhealthyNodes")
+    func diagnoses(of name: ClusterName, also: Set<String>, logLines: Int) async -> [NodeDiagnosis] {
+        record("diagnoses(\(also.sorted().joined(separator: ",")))")
         return [NodeDiagnosis(node: "worker-1", state: "exited", lastLogLines: "the DataNode said goodbye")]
+            + also.sorted().map { NodeDiagnosis(node: $0, state: "running, healthy", lastLogLines: "\($0) is waiting") }
     }
 
     func delete(_ run: ProvisioningRun) async throws {
@@ -146,12 +179,10 @@ final class FakeProvider: ClusterProvider {
     func status(_ name: ClusterName) async throws -> ClusterStatus {
         record("status")
         return ClusterStatus(name: name.rawValue, image: nil, components: ["hdfs"], workers: nil, nodes: [],
-                             endpoints: ClusterEndpoints(), hadoop: nil, ready: true)
+                             endpoints: ClusterEndpoints(), hadoop: nil, ready: true, condition: .ready, missing: [])
     }
 
-    func spec(of name: ClusterName) async throws -> ClusterSpec {
-        try ClusterSpec(name: name, workers: 2, image: ImageProfile.guess(reference: ImageProfile.offlineReference))
-    }
+    func spec(of name: ClusterName) async throws -> ClusterSpec { Self.spec(name.rawValue) }
 
     func nodes(of name: ClusterName) async throws -> [String] { ["namenode", "worker-1", "worker-2"] }
     func stopNodes(of name: ClusterName) async throws { record("stopNodes") }
@@ -174,6 +205,7 @@ struct FakeHadoop: HadoopClient {
     let provider: FakeProvider
     let workers: Int
     func measure() async -> HadoopMetrics { provider.measure(workers: workers) }
+    func explain() async -> HadoopExplanation { provider.explanation }
     func createHomeDirectory(for user: String) async throws {
         provider.recordHome(user)
         if provider.failsHome { throw ProvisionError.homeDirectoryFailed(user: user, reason: "WebHDFS answered 403") }
