@@ -124,7 +124,9 @@ struct LifecycleTests {
         let shape = Self.neverReady(workers: 1) + ["--wait", "20s"]
         let failed = try ClusterFixture.hind(["up", "--name", name] + shape, expect: 1)
         #expect(failed.stderr.contains("was not ready after"), "\(failed.stderr)")
-        #expect(failed.stderr.contains("the NameNode is in safe mode"), "\(failed.stderr)")
+        // The NameNode's own reason, and its log lines above the error ("see the logs above").
+        #expect(failed.stderr.contains("the NameNode is in safe mode: The number of live datanodes 1 needs an additional 1 live datanodes to reach the minimum number 2"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("node namenode (running, healthy), last log lines:"), "\(failed.stderr)")
         #expect(try await ClusterFixture.objects(of: name).isEmpty)
 
         let retained = try ClusterFixture.hind(["up", "--name", name, "--retain"] + shape, expect: 1)
