@@ -49,6 +49,7 @@ public struct ClusterProvisioner: Sendable {
         if existing.isIncomplete { throw ProvisionError.clusterIncomplete(request.name) }
         if !existing.isEmpty { throw ProvisionError.clusterExists(request.name) }
         let image = try await provider.resolveImage(request.image, progress: progress)
+        if image.components.isEmpty && request.distribution == nil { throw ProvisionError.imageWithoutHadoop(image.reference) }
         let spec = try request.shape.spec(
             name: request.name, image: request.distribution?.profile(mountedOver: image) ?? image,
             distribution: request.distribution?.path, dependencyTimeout: request.wait)

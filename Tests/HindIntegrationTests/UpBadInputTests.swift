@@ -57,6 +57,13 @@ struct UpBadInputTests {
                               mentions: "is not a Hadoop distribution (no executable bin/hdfs)")
     }
 
+    /// The base image has a JRE and no Hadoop: refused before anything is created,
+    /// naming --dist (it ran and exited 127 before).
+    @Test func imageWithoutHadoop() async throws {
+        try await Self.refuse(["--image", "hind/base:bookworm-jre17"], status: 2,
+                              mentions: "image hind/base:bookworm-jre17 has no Hadoop distribution (no hdfs command on its PATH or in /opt/hadoop/bin): mount one with --dist")
+    }
+
     @Test(arguments: ["root", "a b", "x:y:z"])
     func badImageUser(_ user: String) async throws {
         try await Self.refuse(["--image", ClusterFixture.image, "--image-user", user], status: 2, mentions: "invalid --image-user")

@@ -201,7 +201,7 @@ struct ClusterProvisionerTests {
             #expect(try await provisioner.start(try ClusterName("fake"), wait: .seconds(5)).ready)
             #expect(provider.calls == ["inventory", "createVolumes(worker-2)", "createAndStartNodes(worker-2)", "startNodes", "hadoop", "status"])
             #expect(progress.recorded.prefix(2) == [
-                "✓ Recreating worker-2's container, worker-2's volume fake-worker-2-data", "✓ Starting 2 nodes",
+                "✓ Recreating worker-2's container and volume", "✓ Starting 2 nodes",
             ])
         }
 

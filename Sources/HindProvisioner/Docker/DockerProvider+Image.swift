@@ -68,8 +68,9 @@ extension DockerProvider {
         return profile
     }
 
-    /// HDFS, plus YARN when the image has the `yarn` command and the history server when it
-    /// has `mapred`, looked for in its `PATH` and `/opt/hadoop/bin`. Read from a created,
+    /// HDFS when the image has the `hdfs` command (none: an image without Hadoop, which
+    /// only runs with `--dist`), plus YARN when it has `yarn` and the history server when
+    /// it has `mapred`, looked for in its `PATH` and `/opt/hadoop/bin`. Read from a created,
     /// never started container (`GET /containers/{id}/archive` of each candidate), removed
     /// at once; a Hadoop distribution ships each command with its jars.
     func components(of reference: String, path environment: [String]) async throws -> Set<Component> {
@@ -85,9 +86,12 @@ extension DockerProvider {
             }
             return false
         }
-        var components: Set<Component> = [.hdfs]
-        if await has("yarn") { components.insert(.yarn) }
-        if await has("mapred") { components.insert(.history) }
+        var components: Set<Component> = []
+        if await has("hdfs") {
+            components.insert(.hdfs)
+            if await has("yarn") { components.insert(.yarn) }
+            if await has("mapred") { components.insert(.history) }
+        }
         try? await client.removeContainer(id: id, force: true)
         return components
     }

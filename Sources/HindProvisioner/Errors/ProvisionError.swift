@@ -21,6 +21,8 @@ public enum ProvisionError: UserFacingError {
     case hostPortBusy(Int, option: String)
     case volumeExists(String)
     case invalidDistribution(String, reason: String)
+    /// No `hdfs` command in the image, and no `--dist` to mount one.
+    case imageWithoutHadoop(String)
     /// `nodes`: those whose logs explain it, shown before the error.
     case notReady(cluster: ClusterName, unmet: String, seconds: Double, nodes: [String])
     case nodeExited(NodeExit, cluster: ClusterName)
@@ -35,7 +37,7 @@ public enum ProvisionError: UserFacingError {
 
     public var isBadInput: Bool {
         switch self {
-        case .invalidDistribution: true
+        case .invalidDistribution, .imageWithoutHadoop: true
         default: false
         }
     }
@@ -66,6 +68,8 @@ public enum ProvisionError: UserFacingError {
             return "a volume named \(volume) exists and is not this cluster's: remove it (docker volume rm \(volume)) or choose another --name"
         case .invalidDistribution(let path, let reason):
             return "--dist \(path) is not a Hadoop distribution (\(reason)): pass the directory that holds bin/hdfs, e.g. hadoop-dist/target/hadoop-X.Y.Z"
+        case .imageWithoutHadoop(let image):
+            return "image \(image) has no Hadoop distribution (no hdfs command on its PATH or in /opt/hadoop/bin): mount one with --dist DIR (e.g. hadoop-dist/target/hadoop-X.Y.Z), or choose a Hadoop image with --image"
         case .notReady(let cluster, let unmet, let seconds, _):
             return "cluster '\(cluster)' was not ready after \(String(format: "%.0f", seconds))s: \(unmet); see the logs above, raise --wait, or keep the containers with --retain to inspect them"
         case .nodeExited(let exit, let cluster):
