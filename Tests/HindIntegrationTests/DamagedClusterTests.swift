@@ -22,6 +22,8 @@ struct DamagedClusterTests {
         let client = try await TestEngine.client()
         try ClusterFixture.hind(["up", "-c", "3", "--name", name, "--image", ClusterFixture.image])
         let written = try ClusterFixture.sh(name, "namenode", "head -c 3000000 /dev/urandom > /tmp/f && hdfs dfs -D dfs.replication=3 -put /tmp/f /f && md5sum < /tmp/f")
+        // Every node runs under a PID limit the kernel enforces (cgroup v1 or v2).
+        #expect(try ClusterFixture.sh(name, "worker-1", "cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max") == "2048\n")
 
         // A worker removed by hand (its volume stays, as with docker rm -f).
         try await client.removeContainer(id: "\(name)-worker-3", force: true)

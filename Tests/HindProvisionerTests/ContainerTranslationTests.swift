@@ -48,6 +48,8 @@ struct ContainerTranslationTests {
                 let memory = try MemorySize(parsing: try #require(service["mem_limit"] as? String))
                 #expect(memory.bytes == spec.memoryLimit, context)
                 #expect(service["cpu_shares"] as? Int == spec.cpuShares, context)
+                #expect(spec.pidsLimit == (node.runs(.nodemanager) ? 8192 : 2048), context)
+                #expect(service["pids_limit"] as? Int == spec.pidsLimit, context)
                 #expect(service["labels"] as? [String: String] == spec.labels, context)
                 let aliases = ((service["networks"] as? [String: Any])?[ComposeFile.networkKey] as? [String: Any])?["aliases"] as? [String]
                 #expect(aliases == spec.networks[container.network]?.aliases, context)

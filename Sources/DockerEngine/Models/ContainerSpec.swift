@@ -53,6 +53,8 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
     public var securityOptions: [String]
     /// Relative CPU weight under contention (the engine's default is 1024).
     public var cpuShares: Int?
+    /// Most processes and threads the container may have at once (nil: unlimited).
+    public var pidsLimit: Int?
 
     public init(
         image: String,
@@ -83,7 +85,8 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         capDrop: [String] = [],
         capAdd: [String] = [],
         securityOptions: [String] = [],
-        cpuShares: Int? = nil
+        cpuShares: Int? = nil,
+        pidsLimit: Int? = nil
     ) {
         self.image = image
         self.cmd = cmd
@@ -114,6 +117,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         self.capAdd = capAdd
         self.securityOptions = securityOptions
         self.cpuShares = cpuShares
+        self.pidsLimit = pidsLimit
     }
 
     // MARK: Wire format (`POST /containers/create` body)
@@ -130,7 +134,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         case portBindings = "PortBindings", mounts = "Mounts", tmpfs = "Tmpfs", memory = "Memory"
         case initProcess = "Init", networkMode = "NetworkMode", restartPolicy = "RestartPolicy"
         case extraHosts = "ExtraHosts", autoRemove = "AutoRemove"
-        case capDrop = "CapDrop", capAdd = "CapAdd", securityOptions = "SecurityOpt", cpuShares = "CpuShares"
+        case capDrop = "CapDrop", capAdd = "CapAdd", securityOptions = "SecurityOpt", cpuShares = "CpuShares", pidsLimit = "PidsLimit"
     }
 
     private enum NetworkingConfigKeys: String, CodingKey {
@@ -178,6 +182,7 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
         if !tmpfs.isEmpty { try host.encode(tmpfs, forKey: .tmpfs) }
         try host.encodeIfPresent(memoryLimit, forKey: .memory)
         try host.encodeIfPresent(cpuShares, forKey: .cpuShares)
+        try host.encodeIfPresent(pidsLimit, forKey: .pidsLimit)
         try host.encodeIfPresent(initProcess, forKey: .initProcess)
         try host.encodeIfPresent(networkMode, forKey: .networkMode)
         try host.encodeIfPresent(restartPolicy, forKey: .restartPolicy)

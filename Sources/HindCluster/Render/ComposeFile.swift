@@ -77,6 +77,7 @@ public enum ComposeFile {
             ("security_opt", YAMLBuilder.strings(container.securityOptions)),
             ("mem_limit", YAMLBuilder.string(container.memoryLimit.description)),
             ("cpu_shares", container.cpuShares.map(YAMLBuilder.int)),
+            ("pids_limit", YAMLBuilder.int(container.pidsLimit)),
             ("labels", YAMLBuilder.map(sorted: container.labels)),
             ("networks", YAMLBuilder.map([
                 (networkKey, YAMLBuilder.map([("aliases", YAMLBuilder.strings(container.aliases))])),

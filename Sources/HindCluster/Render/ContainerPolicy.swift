@@ -57,4 +57,14 @@ public enum ContainerPolicy {
     }
     /// How long `stop` lets the daemons shut down before the engine kills them.
     public static let stopGracePeriod: Duration = .seconds(30)
+
+    /// Most processes and threads a node may run at once: a finite limit, so a runaway
+    /// fork or thread leak in one node cannot exhaust the host, sized far above what the
+    /// daemons need. Measured on the offline image: an idle NameNode has 47 threads and a
+    /// DataNode 45; with eight `hdfs dfs -put` clients exec'd into the NameNode's container
+    /// it held 268, and the DataNode serving them 67. A NodeManager adds a JVM per task
+    /// container (30–100 threads each), hence the higher limit for YARN workers.
+    public static func pidsLimit(of node: Node) -> Int {
+        node.runs(.nodemanager) ? 8192 : 2048
+    }
 }

@@ -42,6 +42,8 @@ public struct NodeContainer: Hashable, Sendable {
     public var memoryLimit: MemorySize
     /// CPU weight; nil is the engine's default (1024).
     public var cpuShares: Int?
+    /// Most processes and threads at once (``ContainerPolicy/pidsLimit(of:)``).
+    public var pidsLimit: Int
     /// docker-init as PID 1: reaps the launcher's children and forwards signals.
     public var initProcess: Bool
     public var droppedCapabilities: [String]
@@ -94,6 +96,7 @@ public struct NodeContainer: Hashable, Sendable {
             timeout: ContainerPolicy.healthTimeout, retries: health.retries)
         self.memoryLimit = spec.memory
         self.cpuShares = ContainerPolicy.cpuShares(of: node, in: topology)
+        self.pidsLimit = ContainerPolicy.pidsLimit(of: node)
         self.initProcess = true
         self.droppedCapabilities = ContainerPolicy.droppedCapabilities
         self.addedCapabilities = dropsToUser ? ContainerPolicy.userSwitchCapabilities : []

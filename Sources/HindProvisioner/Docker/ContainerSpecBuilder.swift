@@ -43,7 +43,8 @@ public enum ContainerSpecBuilder {
             capDrop: container.droppedCapabilities,
             capAdd: container.addedCapabilities,
             securityOptions: container.securityOptions,
-            cpuShares: container.cpuShares
+            cpuShares: container.cpuShares,
+            pidsLimit: container.pidsLimit
         )
     }
 
