@@ -48,6 +48,13 @@ public enum HindMain {
             print(HindCommand.fullMessage(for: error))
             return 0
         }
+        // A file error no command wrapped: still one line naming the path.
+        let nsError = error as NSError
+        if let path = nsError.userInfo[NSFilePathErrorKey] as? String, HostFileError.errno(of: error) != nil {
+            let fileError = HostFileError(error, action: "use", path: path, fix: "check the path and its permissions")
+            printError(fileError.description)
+            return fileError.exitCode
+        }
         printError(String(describing: error))
         return ExitStatus.failure
     }

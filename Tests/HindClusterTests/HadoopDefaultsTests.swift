@@ -15,6 +15,9 @@ struct HadoopDefaultsTests {
     /// Keys Hadoop's code reads that the 2.7.3 `-default.xml` files at hand do not list,
     /// each with the constant that reads it.
     static let newerThan273: [HadoopConfigFile: Set<String>] = [
+        // DFSConfigKeys.DFS_CLIENT_SOCKET_TIMEOUT_KEY: read by DFSClient and the DataNode
+        // since 0.20, listed in hdfs-default.xml only in later releases.
+        .hdfsSite: ["dfs.client.socket-timeout"],
         // YarnConfiguration.YARN_LOG_SERVER_URL: the history server's log links.
         .yarnSite: ["yarn.log.server.url"],
         // JHAdminConfig.MR_HISTORY_BIND_HOST (since 2.5): the history server binds every interface.

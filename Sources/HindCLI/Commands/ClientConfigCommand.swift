@@ -42,7 +42,7 @@ struct ClientConfigCommand: AsyncParsableCommand {
         let http = status.endpoints.namenodeUI.map { String($0.dropFirst("http://".count)) }
         var files: [(String, [HadoopProperty])] = [
             ("core-site.xml", [HadoopProperty("fs.defaultFS", rpc)]),
-            ("hdfs-site.xml", http.map { [HadoopProperty("dfs.namenode.http-address", $0)] } ?? []),
+            ("hdfs-site.xml", (http.map { [HadoopProperty("dfs.namenode.http-address", $0)] } ?? []) + [HadoopConfiguration.clientSocketTimeout]),
         ]
         if let rm = status.endpoints.resourcemanagerUI {
             files.append(("yarn-site.xml", [HadoopProperty("yarn.resourcemanager.webapp.address", String(rm.dropFirst("http://".count)))]))

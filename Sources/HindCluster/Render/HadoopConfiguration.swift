@@ -77,10 +77,18 @@ public struct HadoopConfiguration: Hashable, Sendable {
             HadoopProperty("dfs.namenode.safemode.extension", "0"),
             // Declare a DataNode dead after ~40 s instead of 10.5 min.
             HadoopProperty("dfs.namenode.heartbeat.recheck-interval", "5000"),
+            clientSocketTimeout,
             HadoopProperty("dfs.permissions.enabled", "false"),
             HadoopProperty("dfs.webhdfs.enabled", "true"),
         ]
     }
+
+    /// A read that meets a DataNode gone since it was listed (a killed worker) moves to
+    /// the next replica after 5 s instead of Hadoop's 60: the same key bounds the connect,
+    /// which to a removed container's address never completes (BENCHMARKS.md). Idle write
+    /// pipelines send heartbeats at half of it, and the DataNodes' own pipeline timeouts
+    /// add 5 s per downstream node, so a loaded 2-core machine keeps its margin.
+    public static let clientSocketTimeout = HadoopProperty("dfs.client.socket-timeout", "5000")
 
     static func yarnSite(_ spec: ClusterSpec, memory: YARNMemory) -> [HadoopProperty] {
         let ports = spec.ports
