@@ -160,7 +160,8 @@ public struct ClusterProvisioner: Sendable {
         let startedAt = ContinuousClock.now
         do {
             if !plan.isComplete { try await repair(plan) }
-            let starting = topology.nodes.count - plan.containersToCreate.count
+            let recreated = Set(plan.containersToCreate.map(\.name))
+            let starting = inventory.containers.filter { !recreated.contains($0.key) && $0.value != "running" }.count
             if starting > 0 {
                 try await progress.step("Starting \(starting) nodes") { try await shielded { try await self.provider.startNodes(of: name) } }
             }

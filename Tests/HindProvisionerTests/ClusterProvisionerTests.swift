@@ -200,6 +200,7 @@ struct ClusterProvisionerTests {
             let (provisioner, progress) = ClusterProvisionerTests.provisioner(provider)
             #expect(try await provisioner.start(try ClusterName("fake"), wait: .seconds(5)).ready)
             #expect(provider.calls == ["inventory", "createVolumes(worker-2)", "createAndStartNodes(worker-2)", "startNodes", "hadoop", "status"])
+            // The fake's other nodes are stopped: they are the ones started.
             #expect(progress.recorded.prefix(2) == [
                 "✓ Recreating worker-2's container and volume", "✓ Starting 2 nodes",
             ])
