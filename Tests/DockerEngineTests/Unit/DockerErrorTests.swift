@@ -27,7 +27,7 @@ import Testing
         #expect(error.description == "cannot reach the Docker engine at /var/run/docker.sock (no such file): start it with scripts/setup-engine or set DOCKER_HOST=unix:///path")
         let denied = TransportError(kind: .couldNotConnect, osErrno: EACCES, message: "", url: "")
         #expect(DockerError.from(denied, socketPath: "/s", operation: "") == .permissionDenied(socketPath: "/s"))
-        #expect(DockerError.from(TransportError(kind: .timedOut, message: "", url: ""), socketPath: "/s", operation: "GET /x") == .timeout(operation: "GET /x"))
+        #expect(DockerError.from(TransportError(kind: .timedOut, message: "", url: ""), socketPath: "/s", operation: "GET /x") == .timeout(operation: "GET /x on /s"))
         #expect(DockerError.from(TransportError(kind: .cancelled, message: "", url: ""), socketPath: "/s", operation: "") == .cancelled)
     }
 
