@@ -56,3 +56,16 @@ struct HostFileErrorTests {
         }
     }
 }
+
+/// `client-config` refuses a directory with files in it unless --force.
+@Suite("client-config output directory")
+struct ClientConfigDirectoryTests {
+    @Test func nonEmptyDirectoryNeedsForce() throws {
+        let directory = try TemporaryDirectory()
+        try Data("mine".utf8).write(to: directory.appending("notes.txt"))
+        let result = try HindProcess.run(["client-config", directory.url.path], environment: HostFileErrorTests.noEngine)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: directory \(directory.url.path) is not empty: choose another, or add --force to replace hind's files in it\n")
+        #expect(try String(contentsOf: directory.appending("notes.txt"), encoding: .utf8) == "mine")
+    }
+}

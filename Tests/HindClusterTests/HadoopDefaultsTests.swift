@@ -17,7 +17,8 @@ struct HadoopDefaultsTests {
     static let newerThan273: [HadoopConfigFile: Set<String>] = [
         // DFSConfigKeys.DFS_CLIENT_SOCKET_TIMEOUT_KEY: read by DFSClient and the DataNode
         // since 0.20, listed in hdfs-default.xml only in later releases.
-        .hdfsSite: ["dfs.client.socket-timeout"],
+        // DFSConfigKeys.DFS_DATANODE_HOST_NAME_KEY: read by DataNode.getHostName.
+        .hdfsSite: ["dfs.client.socket-timeout", "dfs.datanode.hostname"],
         // YarnConfiguration.YARN_LOG_SERVER_URL: the history server's log links.
         .yarnSite: ["yarn.log.server.url"],
         // JHAdminConfig.MR_HISTORY_BIND_HOST (since 2.5): the history server binds every interface.

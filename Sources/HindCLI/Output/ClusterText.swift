@@ -27,7 +27,7 @@ enum ClusterText {
 
     static func endpoints(_ endpoints: ClusterEndpoints) -> [String] {
         [
-            ("NameNode UI", endpoints.namenodeUI), ("NameNode RPC", endpoints.namenodeRPC),
+            ("NameNode UI", endpoints.namenodeUI), ("NameNode RPC", endpoints.namenodeRPC), ("WebHDFS", endpoints.webHDFS),
             ("ResourceManager UI", endpoints.resourcemanagerUI), ("JobHistory UI", endpoints.historyUI),
         ].compactMap { label, url in url.map { "  \(label.padding(toLength: 20, withPad: " ", startingAt: 0))\($0)" } }
     }

@@ -9,9 +9,12 @@ struct OutputDirectory {
     private let created: Bool
     private let fix: String
 
-    /// - Parameter fix: what to do when the directory cannot be made, e.g. "name a
-    ///   writable directory: hind export-logs DIR".
-    init(_ path: String, fix: String) throws(HostFileError) {
+    /// - Parameters:
+    ///   - fix: what to do when the directory cannot be made, e.g. "name a writable
+    ///     directory: hind export-logs DIR".
+    ///   - refusingNonEmpty: refuse a directory that has files in it (bad input), naming
+    ///     this flag as the way to write there anyway.
+    init(_ path: String, fix: String, refusingNonEmpty flag: String? = nil) throws {
         url = URL(fileURLWithPath: path).standardizedFileURL
         self.fix = fix
         let manager = FileManager.default
@@ -19,6 +22,9 @@ struct OutputDirectory {
         let existed = manager.fileExists(atPath: url.path, isDirectory: &isDirectory)
         if existed && !isDirectory.boolValue {
             throw HostFileError(POSIXError(.EEXIST), action: "write to", path: url.path, fix: fix)
+        }
+        if existed, let flag, let entries = try? manager.contentsOfDirectory(atPath: url.path), !entries.isEmpty {
+            throw HindError.badInput("directory \(url.path) is not empty: choose another, or add \(flag) to replace hind's files in it")
         }
         let url = self.url
         try HostFileError.attempt("create directory", url.path, fix: fix) {

@@ -71,6 +71,11 @@ public struct HadoopConfiguration: Hashable, Sendable {
             HadoopProperty("dfs.datanode.address", "0.0.0.0:\(ports.datanodeData)"),
             HadoopProperty("dfs.datanode.http.address", "0.0.0.0:\(ports.datanodeHTTP)"),
             HadoopProperty("dfs.datanode.ipc.address", "0.0.0.0:\(ports.datanodeIPC)"),
+            // Each DataNode registers with its address on the cluster network (the
+            // launcher passes it as a system property), not its name: the host cannot
+            // resolve `worker-1`, but reaches its address (Linux) for block I/O and
+            // WebHDFS redirects, and so do the other nodes.
+            HadoopProperty("dfs.datanode.hostname", "${\(LauncherScript.addressProperty)}"),
             // Container IPs have no reverse DNS entry matching the hostname.
             HadoopProperty("dfs.namenode.datanode.registration.ip-hostname-check", "false"),
             // A dev cluster leaves safe mode as soon as its blocks are reported.

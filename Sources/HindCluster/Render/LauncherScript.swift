@@ -28,6 +28,12 @@ public enum LauncherScript {
     public static let jvmOptions = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
     /// Seconds between two probes of a dependency's port.
     static let waitInterval = "0.1"
+    /// The JVM system property every daemon gets with its node's address on the cluster
+    /// network, read by `dfs.datanode.hostname` (``HadoopConfiguration``): a DataNode
+    /// registers with an address rather than a name only the cluster resolves, so the
+    /// block locations and WebHDFS redirects the NameNode hands out reach it from the
+    /// host too (where container addresses are routable: Linux).
+    public static let addressProperty = "hind.node.address"
 
     /// Whether `daemon` starts once its dependency's name resolves rather than once its
     /// port listens. A DataNode's JVM spends a second or more of CPU before it first calls
@@ -54,6 +60,7 @@ public enum LauncherScript {
             ("HIND_CONF_DIR", runtimeConfigDirectory),
             ("HIND_JVM_OPTS", jvmOptions.joined(separator: " ")),
             ("HIND_WAIT_INTERVAL", waitInterval),
+            ("HIND_ADDRESS_PROPERTY", addressProperty),
         ]
         for daemon in node.daemons {
             let upper = daemon.rawValue.uppercased()
@@ -227,12 +234,27 @@ public enum LauncherScript {
             fi
         }
 
-        # jvm_opts DAEMON: its JVM options: heap, hind's JVM options, then the image's own.
+        # node_address: this container's address on the cluster network, from its
+        # hostname's line in the hosts file the engine writes; the hostname if none.
+        node_address() {
+            while read -r address names; do
+                for name in $names; do
+                    if [ "$name" = "$HIND_HEALTH_HOST" ]; then
+                        printf '%s' "$address"
+                        return 0
+                    fi
+                done
+            done < /etc/hosts
+            printf '%s' "$HIND_HEALTH_HOST"
+        }
+
+        # jvm_opts DAEMON: its JVM options: heap, hind's JVM options and the node's
+        # address, then the image's own.
         jvm_opts() {
             opts_var=$(daemon_value "$1" OPTS_VAR)
             heap=$(daemon_value "$1" HEAP_MB)
             eval "current=\${$opts_var:-}"
-            printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS${current:+ $current}"
+            printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
         }
 
         format_namenode_once() {
@@ -308,6 +330,7 @@ public enum LauncherScript {
                 become_user "$@"
                 check_data_dir
                 prepare_config
+                HIND_NODE_ADDRESS=$(node_address)
                 case " $HIND_DAEMONS " in *" namenode "*) format_namenode_once ;; esac
                 set -- $HIND_DAEMONS
                 if [ "$#" -eq 1 ]; then run_daemon "$1"; else supervise; fi

@@ -52,4 +52,21 @@ public enum Log4jProperties {
 
         """
     }
+
+    /// The `log4j.properties` of `client-config`: a client on the host prints warnings
+    /// and errors only, to standard error, so a command's output is its own.
+    public static func renderQuietClient(cluster: ClusterName) -> String {
+        """
+        # log4j.properties for Hadoop clients of hind cluster '\(cluster)' on the host.
+        # Warnings and errors only, on standard error.
+        hadoop.root.logger=WARN,console
+        log4j.rootLogger=${hadoop.root.logger}
+        log4j.appender.console=org.apache.log4j.ConsoleAppender
+        log4j.appender.console.target=System.err
+        log4j.appender.console.layout=org.apache.log4j.PatternLayout
+        log4j.appender.console.layout.ConversionPattern=%d{ISO8601} %p %c{2}: %m%n
+        log4j.logger.org.apache.hadoop.util.NativeCodeLoader=ERROR
+
+        """
+    }
 }

@@ -40,6 +40,7 @@ extension DockerProvider {
             switch node {
             case Topology.namenode:
                 endpoints.namenodeUI = url(ports.namenodeHTTP)
+                endpoints.webHDFS = endpoints.namenodeUI.map { $0 + "/webhdfs/v1" }
                 endpoints.namenodeRPC = inspect.hostPort(for: ContainerPort(ports.namenodeRPC)).map { "hdfs://\(spec.publishing.hostIP):\($0)" }
             case Topology.resourcemanager: endpoints.resourcemanagerUI = url(ports.resourcemanagerWeb)
             case Topology.historyserver: endpoints.historyUI = url(ports.historyWeb)

@@ -20,11 +20,15 @@ public struct HadoopWebClient: HadoopClient {
     public var webPorts: [Daemon: Int]
     public var host: String
     public var components: Set<Component>
+    /// Node names by address on the cluster network: the NameNode lists DataNodes by the
+    /// address they register with.
+    public var nodeNames: [String: String]
 
-    public init(webPorts: [Daemon: Int], host: String = "127.0.0.1", components: Set<Component>) {
+    public init(webPorts: [Daemon: Int], host: String = "127.0.0.1", components: Set<Component>, nodeNames: [String: String] = [:]) {
         self.webPorts = webPorts
         self.host = host
         self.components = components
+        self.nodeNames = nodeNames
     }
 
     public func measure() async -> HadoopMetrics {
@@ -63,7 +67,7 @@ public struct HadoopWebClient: HadoopClient {
 
     public func explain() async -> HadoopExplanation {
         guard let body = await get(.namenode, HadoopREST.namenodeInfoPath) else { return HadoopExplanation() }
-        return HadoopREST.parseNamenodeInfo(body) ?? HadoopExplanation()
+        return HadoopREST.parseNamenodeInfo(body)?.naming(nodeNames) ?? HadoopExplanation()
     }
 
     private func get(_ daemon: Daemon, _ path: String) async -> [UInt8]? {

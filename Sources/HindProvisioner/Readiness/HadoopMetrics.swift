@@ -41,9 +41,25 @@ public struct HadoopExplanation: Sendable, Hashable {
         self.init(safeMode: safeMode, liveDataNodes: Dictionary(uniqueKeysWithValues: liveDataNodeHosts.map { ($0, 0) }))
     }
 
-    /// The live DataNodes' node names: a host name's first label.
+    /// The live DataNodes' node names: a host name's first label (an address is kept
+    /// whole; ``naming(_:)`` turns addresses into names first).
     public var liveNodeNames: Set<String>? {
-        liveDataNodes.map { Set($0.keys.map { $0.split(separator: ".").first.map(String.init) ?? $0 }) }
+        liveDataNodes.map { Set($0.keys.map(Self.nodeName)) }
+    }
+
+    /// The same, with the DataNodes registered by address named by `names` (address →
+    /// node), as DataNodes register with their address on the cluster network.
+    public func naming(_ names: [String: String]) -> HadoopExplanation {
+        var named = self
+        named.liveDataNodes = liveDataNodes.map { live in
+            Dictionary(live.map { (names[$0.key] ?? $0.key, $0.value) }) { first, _ in first }
+        }
+        return named
+    }
+
+    static func nodeName(_ host: String) -> String {
+        if host.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" }) { return host }
+        return host.split(separator: ".").first.map(String.init) ?? host
     }
 
     /// Whether `node`'s DataNode registered since `age` seconds ago: the NameNode keeps
@@ -51,7 +67,7 @@ public struct HadoopExplanation: Sendable, Hashable {
     /// started again only counts once its last heartbeat is younger than its container.
     public func heardFrom(_ node: String, since age: Double) -> Bool {
         guard let contacts = liveDataNodes,
-              let lastContact = contacts.first(where: { ($0.key.split(separator: ".").first.map(String.init) ?? $0.key) == node })?.value
+              let lastContact = contacts.first(where: { Self.nodeName($0.key) == node })?.value
         else { return false }
         // Whole seconds on both sides: a stale entry's lastContact is at least the age.
         return lastContact < Int(age.rounded(.down))

@@ -29,6 +29,8 @@ public struct NodeStatus: Codable, Sendable, Hashable {
 public struct ClusterEndpoints: Codable, Sendable, Hashable {
     public var namenodeUI: String?
     public var namenodeRPC: String?
+    /// The NameNode's WebHDFS root, `http://127.0.0.1:PORT/webhdfs/v1`.
+    public var webHDFS: String?
     public var resourcemanagerUI: String?
     public var historyUI: String?
 }

@@ -16,6 +16,7 @@ HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
 HIND_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 HIND_WAIT_INTERVAL='0.1'
+HIND_ADDRESS_PROPERTY='hind.node.address'
 HIND_RESOURCEMANAGER_WAIT=''
 HIND_RESOURCEMANAGER_WAIT_FOR='port'
 HIND_RESOURCEMANAGER_OPTS_VAR='YARN_RESOURCEMANAGER_OPTS'
@@ -171,12 +172,27 @@ prepare_config() {
     fi
 }
 
-# jvm_opts DAEMON: its JVM options: heap, hind's JVM options, then the image's own.
+# node_address: this container's address on the cluster network, from its
+# hostname's line in the hosts file the engine writes; the hostname if none.
+node_address() {
+    while read -r address names; do
+        for name in $names; do
+            if [ "$name" = "$HIND_HEALTH_HOST" ]; then
+                printf '%s' "$address"
+                return 0
+            fi
+        done
+    done < /etc/hosts
+    printf '%s' "$HIND_HEALTH_HOST"
+}
+
+# jvm_opts DAEMON: its JVM options: heap, hind's JVM options and the node's
+# address, then the image's own.
 jvm_opts() {
     opts_var=$(daemon_value "$1" OPTS_VAR)
     heap=$(daemon_value "$1" HEAP_MB)
     eval "current=\${$opts_var:-}"
-    printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS${current:+ $current}"
+    printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
 }
 
 format_namenode_once() {
@@ -252,6 +268,7 @@ case "${1:-run}" in
         become_user "$@"
         check_data_dir
         prepare_config
+        HIND_NODE_ADDRESS=$(node_address)
         case " $HIND_DAEMONS " in *" namenode "*) format_namenode_once ;; esac
         set -- $HIND_DAEMONS
         if [ "$#" -eq 1 ]; then run_daemon "$1"; else supervise; fi
