@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "HindCLITests", dependencies: ["HindCLI", "HindCluster", "HindTestSupport"]),
         .testTarget(
             name: "HindIntegrationTests",
-            dependencies: ["HindCLI", "HindProvisioner", "DockerEngine", "HindTestSupport"]
+            dependencies: ["HindCLI", "HindProvisioner", "DockerEngine", "HindTestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )
