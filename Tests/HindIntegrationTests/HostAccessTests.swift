@@ -66,6 +66,7 @@ struct HostAccessTests {
         // (Without -w: waiting for excess replicas to be deleted takes Hadoop minutes.)
         _ = try Self.hadoop(env, ["dfs", "-setrep", "2", "/host/big.bin"])
         #expect(try Self.hadoop(env, ["dfs", "-stat", "%r", "/host/big.bin"]).contains("2"))
+        #expect(try Self.hadoop(env, ["dfs", "-ls", "/host"]).contains("67108864 "))
 
         // WebHDFS with curl, following the NameNode's redirects to a DataNode.
         let webhdfs = try #require(env["HIND_WEBHDFS_URL"])
@@ -106,6 +107,8 @@ struct HostAccessTests {
         // Inside the cluster: hind exec, and WebHDFS from a node through Hadoop's own client.
         #expect(try ClusterFixture.sh(name, "worker-1", "hdfs dfs -cat webhdfs://namenode:50070/py/a.txt") == "hello world")
         #expect(try ClusterFixture.sh(name, "namenode", "hdfs dfs -cat /host/big.bin | md5sum | cut -d' ' -f1").trimmingCharacters(in: .whitespacesAndNewlines) == md5(file))
+        _ = try Self.hadoop(env, ["dfs", "-rm", "-skipTrash", "/host/big.bin"])
+        #expect(!(try Self.hadoop(env, ["dfs", "-ls", "/host"]).contains("big.bin")))
 
         // client-config for a stopped cluster: what to do, not a raw error.
         try ClusterFixture.hind(["stop", "--name", other])

@@ -86,7 +86,8 @@ struct UpBadInputTests {
 
     @Test func verbsOnClustersAndNodesThatDoNotExist() throws {
         let name = ClusterFixture.name("none")
-        for verb in [["status"], ["stop"], ["start"], ["logs"], ["exec", "namenode", "--", "true"]] {
+        let config = try TemporaryDirectory()
+        for verb in [["status"], ["stop"], ["start"], ["logs"], ["exec", "namenode", "--", "true"], ["client-config", config.appending("conf").path]] {
             let result = try HindProcess.run([verb[0], "--name", name] + verb.dropFirst())
             #expect(result.status == 1, "\(verb)")
             #expect(result.stderr.contains("no cluster named '\(name)'"), "\(verb): \(result.stderr)")

@@ -19,6 +19,7 @@ enum ClusterText {
             "Use it:",
             "  \(hind) exec\(flag) namenode -- hdfs dfs -ls /",
             "  \(hind) exec\(flag) namenode -- hdfs dfsadmin -report",
+            "  \(hind) client-config\(flag) ./conf    (for Hadoop clients and tests on the host)",
             "  \(hind) status\(flag)",
             "  \(hind) down\(flag)",
         ]
