@@ -35,7 +35,7 @@ public struct ClusterProvisioner: Sendable {
             // Nothing exists yet (the image pull may have been under way).
             throw ProvisionError.interrupted(cleanedUp: true)
         }
-        return try await create(topology, wait: request.wait, retain: request.retain)
+        return try await create(topology, wait: request.wait, retain: request.retain, smoke: request.smoke)
     }
 
     /// Preflight, image and spec: everything before the first object is created.
@@ -59,7 +59,7 @@ public struct ClusterProvisioner: Sendable {
     }
 
     /// The ordered engine steps, with rollback.
-    func create(_ topology: Topology, wait: Duration, retain: Bool) async throws -> ClusterStatus {
+    func create(_ topology: Topology, wait: Duration, retain: Bool, smoke: Bool = false) async throws -> ClusterStatus {
         let run = ProvisioningRun(cluster: topology.name)
         let provider = self.provider
         do {
@@ -81,7 +81,15 @@ public struct ClusterProvisioner: Sendable {
             try await progress.step("Creating and starting \(topology.nodes.count) containers") {
                 try await shielded { try await provider.createAndStartNodes(topology.nodes, of: topology, run: run) }
             }
-            return try await waitUntilReady(topology, wait: wait, homeFor: topology.spec.image.userName)
+            let status = try await waitUntilReady(topology, wait: wait, homeFor: topology.spec.image.userName)
+            if smoke {
+                let report = try await self.smoke(topology.name)
+                progress.note("smoke: \(report.passed) passed, \(report.failed) failed, \(report.skipped) skipped")
+                if !report.succeeded {
+                    throw SmokeError.checksFailed(cluster: topology.name, failed: report.results.filter { $0.outcome == .failed }.map(\.name))
+                }
+            }
+            return status
         } catch {
             let interrupted = Task.isCancelled || Self.isCancellation(error)
             await reportFailingNodes(topology.name, after: error)

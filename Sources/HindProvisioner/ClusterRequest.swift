@@ -14,10 +14,13 @@ public struct ClusterRequest: Sendable {
     public var wait: Duration
     /// Keep what was created when `up` fails, for inspection.
     public var retain: Bool
+    /// Run the smoke checks once the cluster is ready; a failed check fails `up`.
+    public var smoke: Bool
 
     public init(
         name: ClusterName = .default, image: ImageReference? = nil, shape: ClusterShape = ClusterShape(),
-        distribution: HadoopDistribution? = nil, wait: Duration = .seconds(300), retain: Bool = false
+        distribution: HadoopDistribution? = nil, wait: Duration = .seconds(300), retain: Bool = false,
+        smoke: Bool = false
     ) {
         self.name = name
         self.image = image
@@ -25,5 +28,6 @@ public struct ClusterRequest: Sendable {
         self.distribution = distribution
         self.wait = wait
         self.retain = retain
+        self.smoke = smoke
     }
 }

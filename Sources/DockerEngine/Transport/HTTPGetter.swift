@@ -33,6 +33,16 @@ public struct HTTPGetter: Sendable {
         try await send(HTTPRequest(method: .put, url: url, body: .bytes([]), connectTimeout: min(connectTimeout, timeout), timeout: timeout))
     }
 
+    /// Any method with an optional body, redirects not followed: the status, the
+    /// `Location` header and the body (WebHDFS's two-step CREATE and APPEND).
+    public func request(
+        _ method: HTTPMethod, _ url: String, body: [UInt8]? = nil, timeout: Duration = .seconds(10)
+    ) async throws(TransportError) -> (status: Int, location: String?, body: [UInt8]) {
+        let request = HTTPRequest(method: method, url: url, body: body.map { .bytes($0) }, connectTimeout: min(connectTimeout, timeout), timeout: timeout)
+        let response = try await CurlTransport(unixSocketPath: nil).send(request)
+        return (response.status, response.head[header: "location"], response.body)
+    }
+
     private func send(_ request: HTTPRequest) async throws(TransportError) -> (status: Int, body: [UInt8]) {
         let response = try await CurlTransport(unixSocketPath: nil).send(request)
         return (response.status, response.body)

@@ -1,5 +1,5 @@
 /// The HTTP methods the transport sends.
-enum HTTPMethod: String, Sendable {
+public enum HTTPMethod: String, Sendable {
     case get = "GET"
     case post = "POST"
     case put = "PUT"

@@ -18,6 +18,9 @@ struct UpCommand: AsyncParsableCommand {
 
     @OptionGroup var waiting: WaitOptions
 
+    @Flag(help: "Run the smoke checks (hind smoke) once the cluster is ready; a failed check fails up, which removes the cluster unless --retain.")
+    var smoke = false
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
@@ -26,7 +29,7 @@ struct UpCommand: AsyncParsableCommand {
             image: try shape.image.map { (text) throws(SpecError) in try ImageReference(parsing: text) },
             shape: try shape.shape(),
             distribution: try dist.map { try HadoopDistribution(path: URL(fileURLWithPath: $0).standardizedFileURL.path) },
-            wait: waiting.wait.duration, retain: waiting.retain)
+            wait: waiting.wait.duration, retain: waiting.retain, smoke: smoke)
         // Step lines go to stderr in every output mode: with --output json they are still
         // the diagnostics a CI log needs.
         let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())

@@ -1,0 +1,14 @@
+import HindCluster
+
+extension ClusterProvisioner {
+    /// Runs the smoke checks (``SmokeSuite``) against a running cluster of hind's; a
+    /// stopped one is refused, a damaged or unready one is checked (and fails, saying why).
+    public func smoke(_ name: ClusterName, only: Set<SmokeComponent> = Set(SmokeComponent.allCases)) async throws -> SmokeReport {
+        let spec = try await provider.spec(of: name)
+        let status = try await provider.status(name)
+        guard status.nodes.first(where: { $0.name == Topology.namenode })?.state == "running" else {
+            throw SmokeError.clusterNotRunning(name, condition: status.condition.rawValue)
+        }
+        return await SmokeSuite(provider: provider, status: status, spec: spec, only: only).run(progress: progress)
+    }
+}
