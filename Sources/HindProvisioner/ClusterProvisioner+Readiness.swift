@@ -20,6 +20,8 @@ extension ClusterProvisioner {
         let started = clock.now
         let deadline = started + wait
         var unmet = "the NameNode web endpoint does not answer yet"
+        // A rejoining worker the NameNode has not heard from again, whose log explains it.
+        var silentNode: String?
         var lastStateCheck = clock.now - .seconds(10)
         var home: Task<Void, any Error>?
         defer { home?.cancel() }
@@ -36,10 +38,12 @@ extension ClusterProvisioner {
                 }
                 if let missing = check.unmet(metrics) {
                     unmet = missing
+                    silentNode = nil
                 } else if let rejoining, !rejoining.nodes.isEmpty,
                           case let age = (clock.now - rejoining.since).seconds, case let live = await hadoop.explain(),
                           let silent = rejoining.nodes.first(where: { !live.heardFrom($0, since: age) }) {
                     unmet = "\(silent)'s DataNode has not registered with the NameNode again"
+                    silentNode = silent
                 } else {
                     if let result = await home?.result, case .failure(let error) = result {
                         progress.note(ProvisionError.firstLine(of: error))
@@ -57,7 +61,8 @@ extension ClusterProvisioner {
                     let diagnosis = check.diagnosis(metrics, await hadoop.explain(), workers: topology.workers.map(\.name))
                     throw ProvisionError.notReady(
                         cluster: topology.name, unmet: diagnosis.unmet.isEmpty ? unmet : diagnosis.unmet,
-                        seconds: (clock.now - started).seconds, nodes: diagnosis.nodes)
+                        seconds: (clock.now - started).seconds,
+                        nodes: diagnosis.unmet.isEmpty ? [Topology.namenode] + (silentNode.map { [$0] } ?? []) : diagnosis.nodes)
                 }
                 try await Task.sleep(for: Self.readinessPollInterval)
             }

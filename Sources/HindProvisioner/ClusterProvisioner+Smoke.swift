@@ -9,6 +9,6 @@ extension ClusterProvisioner {
         guard status.nodes.first(where: { $0.name == Topology.namenode })?.state == "running" else {
             throw SmokeError.clusterNotRunning(name, condition: status.condition.rawValue)
         }
-        return await SmokeSuite(provider: provider, status: status, spec: spec, only: only).run(progress: progress)
+        return try await SmokeSuite(provider: provider, status: status, spec: spec, only: only).run(progress: progress)
     }
 }

@@ -153,12 +153,15 @@ public struct ClusterProvisioner: Sendable {
     /// (``ClusterRepairPlan``): a removed worker rejoins with its volume, a removed
     /// network comes back with every container. A lost NameNode volume is refused, never
     /// formatted anew. When the cluster does not become ready (or on Ctrl-C) the failing
-    /// nodes' logs are shown and the cluster is stopped again, unless `retain`.
+    /// nodes' logs are shown and the nodes this call started are stopped again, unless
+    /// `retain`; nodes that already ran keep running.
     public func start(_ name: ClusterName, wait: Duration, retain: Bool = false) async throws -> ClusterStatus {
         let inventory = try await provider.inventory(of: name)
         if inventory.isEmpty { throw ProvisionError.clusterNotFound(name) }
-        if inventory.isIncomplete { throw ProvisionError.clusterIncomplete(name) }
-        guard let spec = inventory.spec else { throw ProvisionError.specUnreadable(name) }
+        guard let spec = inventory.spec else {
+            if inventory.isIncomplete { throw ProvisionError.clusterIncomplete(name, repairable: false) }
+            throw ProvisionError.specUnreadable(name)
+        }
         let topology = Topology(spec: spec)
         let plan = ClusterRepairPlan(topology: topology, inventory: inventory)
         if let lost = plan.lostNamenodes.first { throw ProvisionError.namenodeDataLost(cluster: name, volume: lost.volumeName) }
@@ -177,10 +180,12 @@ public struct ClusterProvisioner: Sendable {
         } catch {
             let interrupted = Task.isCancelled || Self.isCancellation(error)
             await reportFailingNodes(name, after: error)
-            if !retain {
+            // Undo only what this start did: nodes that ran before keep running.
+            let started = topology.nodes.map(\.name).filter { inventory.containers[$0] != "running" }
+            if !retain && !started.isEmpty {
                 let provider = self.provider
-                try? await progress.step("Stopping the cluster again (--retain leaves it running)") {
-                    try await Task { try await provider.stopNodes(of: name) }.value
+                try? await progress.step("Stopping the \(started.count) nodes this start started (--retain leaves them running)") {
+                    try await Task { try await provider.stopNodes(started, of: name) }.value
                 }
             }
             if interrupted { throw ProvisionError.startInterrupted(name, stopped: !retain) }

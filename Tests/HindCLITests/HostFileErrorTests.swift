@@ -48,11 +48,11 @@ struct HostFileErrorTests {
     @Test func leavesNoDirectoryBehindOnFailure() throws {
         let directory = try TemporaryDirectory()
         for verb in ["export-logs", "client-config"] {
-            let target = directory.appending("\(verb)-out")
+            let target = directory.appending("\(verb)-parent/and/out")
             let result = try HindProcess.run([verb, target.path], environment: Self.noEngine)
             #expect(result.status == 1)
             #expect(result.stderr.contains("cannot reach the Docker engine"))
-            #expect(!FileManager.default.fileExists(atPath: target.path), "\(verb) left \(target.path)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appending("\(verb)-parent").path), "\(verb) left its parents")
         }
     }
 }

@@ -79,9 +79,10 @@ struct DamagedClusterTests {
         #expect(try await ClusterFixture.objects(of: name).isEmpty)
     }
 
-    /// What `hind up` killed with -9 right after its first step leaves: the network and
-    /// the volumes, labelled and carrying the spec, and no container.
-    @Test func halfCreatedClusterIsIncompleteInEveryVerb() async throws {
+    /// What `hind up` killed with -9 right after its first step leaves (or a prune of a
+    /// stopped cluster's containers): the network and the volumes, labelled and carrying
+    /// the spec, and no container. Every verb names it; `start` finishes it.
+    @Test func halfCreatedClusterIsIncompleteInEveryVerbAndStartFinishesIt() async throws {
         let name = ClusterFixture.name("half")
         defer { ClusterFixture.cleanUp(name) }
         let client = try await TestEngine.client()
@@ -95,12 +96,17 @@ struct DamagedClusterTests {
         #expect((status["nodes"] as? [[String: Any]])?.allSatisfy { $0["state"] as? String == "missing" } == true)
         let list = try ClusterFixture.hind(["list"]).stdout
         #expect(list.split(separator: "\n").contains { $0.hasPrefix(name) && $0.contains("incomplete") }, "\(list)")
-        let fix = "cluster '\(name)' is incomplete (an earlier hind up did not finish"
-        for verb in [["up", "-c", "1", "--image", ClusterFixture.image], ["start"], ["stop"], ["exec", "namenode", "--", "true"], ["logs", "namenode"]] {
+        let fix = "cluster '\(name)' is incomplete (an earlier hind up did not finish, or its containers were removed"
+        for verb in [["up", "-c", "1", "--image", ClusterFixture.image], ["stop"], ["exec", "namenode", "--", "true"], ["logs", "namenode"]] {
             let result = try HindProcess.run([verb[0], "--name", name] + verb.dropFirst())
             #expect(result.status == 1, "\(verb)")
-            #expect(result.stderr.contains(fix) && result.stderr.contains("hind down --name \(name)"), "\(verb): \(result.stderr)")
+            #expect(result.stderr.contains(fix) && result.stderr.contains("hind start --name \(name)") && result.stderr.contains("hind down --name \(name)"),
+                    "\(verb): \(result.stderr)")
         }
+        // The spec survives on the volumes: start creates the containers and a ready cluster.
+        let started = try ClusterFixture.hind(["start", "--name", name])
+        #expect(started.stdout.contains("HDFS 1/1 DataNodes live"), "\(started.stderr)")
+        #expect(try ClusterFixture.statusJSON(name)["condition"] as? String == "ready")
         try ClusterFixture.hind(["down", "--name", name])
         #expect(try await ClusterFixture.objects(of: name).isEmpty)
     }

@@ -90,6 +90,17 @@ struct SmokeTests {
         #expect(refused.stderr.contains("cluster '\(name)' is stopped: its NameNode does not run"), "\(refused.stderr)")
     }
 
+    /// With permissions enforced, the namespace check also proves a third user is refused.
+    @Test func permissionsEnforcedAreChecked() async throws {
+        let name = ClusterFixture.name("smokeperm")
+        defer { ClusterFixture.cleanUp(name) }
+        try ClusterFixture.hind(["up", "-c", "1", "--name", name, "--image", ClusterFixture.image, "--conf", "hdfs-site:dfs.permissions.enabled=true"])
+        let (json, stderr) = try Self.run(name, ["--only", "hdfs"], expect: 0)
+        let namespace = (json["results"] as? [[String: Any]])?.first { $0["name"] as? String == "hdfs.namespace" }
+        #expect(namespace?["message"] as? String == "owner hind-smoke-other, renamed, mode 700 refused to a third user", "\(stderr)")
+        #expect(try Self.leftovers(name).isEmpty)
+    }
+
     /// A cluster whose HDFS refuses smoke's small blocks fails `up --smoke`, which removes it.
     @Test func upSmokeFailureRemovesTheCluster() async throws {
         let name = ClusterFixture.name("smokefail")

@@ -237,7 +237,16 @@ struct ClusterProvisionerTests {
             let error = await #expect(throws: ProvisionError.self) { try await provisioner.start(try ClusterName("fake"), wait: .seconds(5), retain: retain) }
             guard case .nodeExited? = error else { Issue.record("\(String(describing: error))"); return }
             #expect(progress.recorded.contains { $0.contains("the DataNode said goodbye") })
-            #expect(provider.calls.filter { $0 == "stopNodes" }.count == (retain ? 0 : 1))
+            #expect(provider.calls.filter { $0 == "stopNodes(namenode,worker-1,worker-2)" }.count == (retain ? 0 : 1))
+        }
+
+        /// `start` on a cluster that already ran ("make sure it is up"): a failure stops nothing.
+        @Test func aFailedStartOfARunningClusterStopsNothing() async throws {
+            var cluster = FakeProvider.stoppedCluster()
+            cluster.containers = cluster.containers.mapValues { _ in "running" }
+            let provider = FakeProvider(exitingNode: NodeExit(node: "worker-1", status: 1), cluster: cluster)
+            await #expect(throws: ProvisionError.self) { try await ClusterProvisionerTests.provisioner(provider).0.start(try ClusterName("fake"), wait: .seconds(5)) }
+            #expect(!provider.calls.contains { $0.hasPrefix("stopNodes") }, "\(provider.calls)")
         }
 
         @Test func startOfAnIncompleteClusterNamesTheFix() async throws {

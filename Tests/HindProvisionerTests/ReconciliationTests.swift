@@ -111,6 +111,12 @@ struct ReconciliationTests {
             #expect(explanation.liveNodeNames == ["worker-1", "worker-3"])
         }
 
+        /// Hadoop ends the sentences of its safe-mode text with "%n": still one line.
+        @Test func safeModeTextWithNewlinesIsOneLine() {
+            let text = "Safe mode is ON. The reported blocks 0 needs additional 12 blocks to reach the threshold 0.9990 of total blocks 12.\nThe number of live datanodes 1 has reached the minimum number 0. Safe mode will be turned off automatically once the thresholds have been reached."
+            #expect(HadoopREST.safeModeReason(text) == "The reported blocks 0 needs additional 12 blocks to reach the threshold 0.9990 of total blocks 12")
+        }
+
         @Test func safeModeOffIsNoReason() {
             #expect(HadoopREST.safeModeReason("") == nil)
             #expect(HadoopREST.safeModeReason("Safe mode is ON. It was turned on manually. Use \"hdfs dfsadmin -safemode leave\" to turn safe mode off.")

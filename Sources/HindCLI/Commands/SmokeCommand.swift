@@ -34,7 +34,7 @@ struct SmokeCommand: AsyncParsableCommand {
         // A path that cannot be written is refused before any check runs.
         let report = try junit.map { try JUnitFile(path: $0) }
         let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())
-        let result = try await provisioner.smoke(name, only: groups)
+        let result = try await withInterruptCancellation { try await provisioner.smoke(name, only: groups) }
         try report?.write(JUnitReport.render(result))
         if output.isJSON {
             try JSONOutput.print(result)

@@ -5,8 +5,9 @@ import Foundation
 /// again when the command fails before writing into it.
 struct OutputDirectory {
     let url: URL
-    /// Whether this command created it (and may remove it again).
-    private let created: Bool
+    /// The topmost directory this command created (the output directory or one of its
+    /// parents), removed again on failure; nil when the directory existed.
+    private let created: URL?
     private let fix: String
 
     /// - Parameters:
@@ -27,13 +28,20 @@ struct OutputDirectory {
             throw HindError.badInput("directory \(url.path) is not empty: choose another, or add \(flag) to replace hind's files in it")
         }
         let url = self.url
+        // The topmost missing ancestor: what creating `url` with its parents makes.
+        var topmost: URL?
+        var probe = url
+        while !manager.fileExists(atPath: probe.path) && probe.path != "/" {
+            topmost = probe
+            probe.deleteLastPathComponent()
+        }
         try HostFileError.attempt("create directory", url.path, fix: fix) {
             try manager.createDirectory(at: url, withIntermediateDirectories: true)
         }
         guard manager.isWritableFile(atPath: url.path) else {
             throw HostFileError(POSIXError(.EACCES), action: "write to", path: url.path, fix: fix)
         }
-        created = !existed
+        created = existed ? nil : topmost
     }
 
     /// Writes one file below the directory.
@@ -47,7 +55,7 @@ struct OutputDirectory {
         do {
             return try await body()
         } catch {
-            if created { try? FileManager.default.removeItem(at: url) }
+            if let created { try? FileManager.default.removeItem(at: created) }
             throw error
         }
     }

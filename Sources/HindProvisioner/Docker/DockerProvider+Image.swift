@@ -80,19 +80,25 @@ extension DockerProvider {
         let client = self.client
         let id = try await client.createContainer(spec: ContainerSpec(
             image: reference, cmd: ["true"], labels: [ClusterLabels.imageProbe: reference], networkMode: "none"))
-        func has(_ command: String) async -> Bool {
+        // Only "no such file" means absent: any other engine error is the engine's, not the image's.
+        func has(_ command: String) async throws -> Bool {
             for directory in directories {
-                if (try? await client.getArchive(container: id, path: "\(directory)/\(command)")) != nil { return true }
+                do {
+                    _ = try await client.getArchive(container: id, path: "\(directory)/\(command)")
+                    return true
+                } catch DockerError.notFound {
+                    continue
+                }
             }
             return false
         }
+        defer { Task { try? await client.removeContainer(id: id, force: true) } }
         var components: Set<Component> = []
-        if await has("hdfs") {
+        if try await has("hdfs") {
             components.insert(.hdfs)
-            if await has("yarn") { components.insert(.yarn) }
-            if await has("mapred") { components.insert(.history) }
+            if try await has("yarn") { components.insert(.yarn) }
+            if try await has("mapred") { components.insert(.history) }
         }
-        try? await client.removeContainer(id: id, force: true)
         return components
     }
 }

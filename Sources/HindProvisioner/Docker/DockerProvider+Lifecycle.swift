@@ -67,8 +67,15 @@ extension DockerProvider {
     }
 
     public func stopNodes(of name: ClusterName) async throws {
+        try await stop(try await existingContainers(of: name))
+    }
+
+    public func stopNodes(_ nodes: [String], of name: ClusterName) async throws {
+        try await stop(try await existingContainers(of: name).filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") })
+    }
+
+    private func stop(_ containers: [ContainerSummary]) async throws {
         let client = self.client
-        let containers = try await existingContainers(of: name)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for container in containers {
                 group.addTask { try await client.stopContainer(id: container.id, timeout: Int(ContainerPolicy.stopGracePeriod.components.seconds)) }

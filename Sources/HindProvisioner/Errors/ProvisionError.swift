@@ -6,8 +6,10 @@ import HindCluster
 public enum ProvisionError: UserFacingError {
     case clusterExists(ClusterName)
     case clusterNotFound(ClusterName)
-    /// A network or volumes but no container: a `hind up` killed before it made any.
-    case clusterIncomplete(ClusterName)
+    /// A network or volumes but no container: a `hind up` killed before it made any, or
+    /// every container removed. `repairable` when the spec survives on them (`start`
+    /// recreates the containers).
+    case clusterIncomplete(ClusterName, repairable: Bool = true)
     /// The spec has the node, the engine has no container for it.
     case nodeMissing(String, cluster: ClusterName)
     case nodeNotRunning(String, cluster: ClusterName, state: String)
@@ -46,8 +48,11 @@ public enum ProvisionError: UserFacingError {
         switch self {
         case .clusterExists(let name):
             return "cluster '\(name)' already exists: use it (hind status --name \(name)), remove it with hind down --name \(name), or choose another --name"
-        case .clusterIncomplete(let name):
-            return "cluster '\(name)' is incomplete (an earlier hind up did not finish: it has a network or volumes but no containers): remove it with hind down --name \(name), then run hind up again"
+        case .clusterIncomplete(let name, let repairable):
+            return "cluster '\(name)' is incomplete (an earlier hind up did not finish, or its containers were removed: it has a network or volumes but no containers): "
+                + (repairable
+                    ? "recreate the containers with hind start --name \(name) (the volumes keep any data), or remove it with hind down --name \(name)"
+                    : "remove it with hind down --name \(name), then run hind up again")
         case .nodeMissing(let node, let cluster):
             return "node \(node) of cluster '\(cluster)' is missing (its container was removed): recreate it with hind start --name \(cluster)"
         case .nodeNotRunning(let node, let cluster, let state):

@@ -53,6 +53,8 @@ public protocol ClusterProvider: Sendable {
     /// Removes the containers of `nodes` (their volumes stay), to create them anew.
     func removeContainers(of nodes: [String], in name: ClusterName) async throws
     func stopNodes(of name: ClusterName) async throws
+    /// Stops only `nodes` (by name) of the cluster.
+    func stopNodes(_ nodes: [String], of name: ClusterName) async throws
     func startNodes(of name: ClusterName) async throws
     /// Removes every object of the cluster; returns how many were removed.
     @discardableResult func delete(_ name: ClusterName) async throws -> Int

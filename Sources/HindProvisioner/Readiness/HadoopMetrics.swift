@@ -140,7 +140,9 @@ public enum HadoopREST {
     /// The sentences of the NameNode's safe-mode text that say what is missing (those
     /// with "needs"), else the text without its fixed opening and closing; nil when off.
     public static func safeModeReason(_ text: String) -> String? {
-        let sentences = text.split(separator: ". ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
+        // Hadoop ends its sentences with "%n" (a newline) or ". ": one line either way.
+        let sentences = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
+            .split(separator: ". ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
             .filter { !$0.isEmpty && !$0.hasPrefix("Safe mode is ON") && !$0.hasPrefix("Safe mode will be turned off") }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         let unmet = sentences.filter { $0.contains("needs") }

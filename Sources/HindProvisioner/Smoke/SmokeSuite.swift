@@ -41,12 +41,15 @@ public struct SmokeSuite: Sendable {
     }
 
     /// Runs every selected check in order, reporting each as a step; cleans up last.
-    public func run(progress: any ProgressReporter) async -> SmokeReport {
+    public func run(progress: any ProgressReporter) async throws(SmokeError) -> SmokeReport {
         let clock = ContinuousClock()
         let started = clock.now
         var results: [SmokeResult] = []
-        try? await webhdfs(.put, directory, "MKDIRS")
+        // Open to every user (sticky, like /tmp): the namespace check writes as a second one.
+        _ = try? await webhdfs(.put, directory, "MKDIRS", ["permission": "1777"])
         for check in checks() where only.contains(check.component) {
+            // Interrupted (Ctrl-C, a cancelled CI job): no further check, but the cleanup.
+            if Task.isCancelled { break }
             let title = "\(check.component.rawValue): \(check.title)"
             if let reason = check.skip {
                 progress.note("\(title): skipped, \(reason)")
@@ -67,17 +70,24 @@ public struct SmokeSuite: Sendable {
                 result.message = ProvisionError.firstLine(of: error)
             }
             result.seconds = (clock.now - checkStarted).seconds
+            if Task.isCancelled {
+                progress.stepEnded(title, detail: "\(title): interrupted", seconds: result.seconds, succeeded: false)
+                break
+            }
             progress.stepEnded(title, detail: result.outcome == .failed ? "\(title): \(result.message)" : nil,
                                seconds: result.seconds, succeeded: result.outcome == .passed)
             results.append(result)
         }
-        await cleanUp()
+        // A task of its own: it runs even when this one was cancelled.
+        let suite = self
+        await Task { await suite.cleanUp() }.value
+        if Task.isCancelled { throw SmokeError.interrupted }
         return SmokeReport(cluster: status.name, results: results, seconds: (clock.now - started).seconds)
     }
 
     /// Removes the run's directories; a failure here is not a failed check.
     func cleanUp() async {
-        try? await webhdfs(.delete, directory, "DELETE", ["recursive": "true"])
+        _ = try? await webhdfs(.delete, directory, "DELETE", ["recursive": "true"])
         _ = try? await shell("rm -rf '\(localDirectory)'")
     }
 

@@ -40,7 +40,7 @@ public enum ClusterCondition: String, Codable, Sendable, Hashable, CustomStringC
         case .stopped, .partlyStopped: "start it with hind start --name \(name)"
         case .damaged: "recreate what is missing with hind start --name \(name)"
         case .dataLost: "the NameNode's volume is gone with the file system's metadata; remove the cluster with hind down --name \(name)"
-        case .incomplete: "an earlier hind up did not finish; remove it with hind down --name \(name)"
+        case .incomplete: "an earlier hind up did not finish, or its containers were removed: recreate them with hind start --name \(name) (the volumes keep any data), or remove it with hind down --name \(name)"
         }
     }
 }

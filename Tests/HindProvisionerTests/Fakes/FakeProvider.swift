@@ -186,6 +186,7 @@ final class FakeProvider: ClusterProvider {
 
     func nodes(of name: ClusterName) async throws -> [String] { ["namenode", "worker-1", "worker-2"] }
     func stopNodes(of name: ClusterName) async throws { record("stopNodes") }
+    func stopNodes(_ nodes: [String], of name: ClusterName) async throws { record("stopNodes(\(nodes.joined(separator: ",")))") }
     func startNodes(of name: ClusterName) async throws { record("startNodes") }
     func delete(_ name: ClusterName) async throws -> Int { 0 }
     func deleteAll() async throws -> Int { 0 }
