@@ -165,14 +165,17 @@ public struct ClusterProvisioner: Sendable {
         let topology = Topology(spec: spec)
         let plan = ClusterRepairPlan(topology: topology, inventory: inventory)
         if let lost = plan.lostNamenodes.first { throw ProvisionError.namenodeDataLost(cluster: name, volume: lost.volumeName) }
-        // Workers the running NameNode may still count live from before.
+        // The nodes that did not run before: this start starts (or recreates) them, and a
+        // failure undoes only them. Those that are workers rejoin a NameNode that kept
+        // running and may still count them live from before.
+        let notRunning = topology.nodes.map(\.name).filter { inventory.containers[$0] != "running" }
         let rejoining = inventory.containers[Topology.namenode] == "running"
-            ? topology.workers.map(\.name).filter { inventory.containers[$0] != "running" } : []
+            ? notRunning.filter { topology.node(named: $0)?.runs(.datanode) == true } : []
         let startedAt = ContinuousClock.now
         do {
             if !plan.isComplete { try await repair(plan) }
             let recreated = Set(plan.containersToCreate.map(\.name))
-            let starting = inventory.containers.filter { !recreated.contains($0.key) && $0.value != "running" }.count
+            let starting = notRunning.filter { inventory.containers[$0] != nil && !recreated.contains($0) }.count
             if starting > 0 {
                 try await progress.step("Starting \(starting) nodes") { try await shielded { try await self.provider.startNodes(of: name) } }
             }
@@ -180,12 +183,10 @@ public struct ClusterProvisioner: Sendable {
         } catch {
             let interrupted = Task.isCancelled || Self.isCancellation(error)
             await reportFailingNodes(name, after: error)
-            // Undo only what this start did: nodes that ran before keep running.
-            let started = topology.nodes.map(\.name).filter { inventory.containers[$0] != "running" }
-            if !retain && !started.isEmpty {
+            if !retain && !notRunning.isEmpty {
                 let provider = self.provider
-                try? await progress.step("Stopping the \(started.count) nodes this start started (--retain leaves them running)") {
-                    try await Task { try await provider.stopNodes(started, of: name) }.value
+                try? await progress.step("Stopping the \(notRunning.count) nodes this start started (--retain leaves them running)") {
+                    try await Task { try await provider.stopNodes(notRunning, of: name) }.value
                 }
             }
             if interrupted { throw ProvisionError.startInterrupted(name, stopped: !retain) }

@@ -79,13 +79,7 @@ bench_stat() {
   local col
   col=$(bench_col "$4")
   awk -F'\t' -v s="$2" -v c="$3" -v col="$col" '$1 == s && $2 == c && $4 != "fail" && $col ~ /^-?[0-9.]+$/ { print $col }' "$1" |
-    sort -g | awk '
-      { a[NR] = $1 }
-      END {
-        if (NR == 0) { print "- - -"; exit }
-        m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
-        printf "%.1f %.1f %.1f\n", m, a[1], a[NR]
-      }'
+    hind_median_min_max 1 | cut -d' ' -f1-3
 }
 
 # bench_count FILE SIZE CONTENDER: how many runs succeeded.

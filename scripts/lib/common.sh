@@ -14,6 +14,19 @@ hind_elapsed() {
   awk -v a="$1" -v b="$(hind_now)" 'BEGIN { printf "%.1fs", b - a }'
 }
 
+# Numbers on stdin, one per line → "median min max count", DECIMALS places each:
+# hind_median_min_max DECIMALS ("- - - 0" when there are none).
+hind_median_min_max() {
+  sort -g | awk -v d="$1" '
+    { a[NR] = $1 }
+    END {
+      if (NR == 0) { print "- - - 0"; exit }
+      m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+      f = "%." d "f"
+      printf f " " f " " f " %d\n", m, a[1], a[NR], NR
+    }'
+}
+
 # ✓ line with elapsed time: hind_ok "base rootfs (debootstrap)" START
 hind_ok() {
   if [[ $# -ge 2 ]]; then

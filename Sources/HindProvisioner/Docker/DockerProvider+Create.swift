@@ -63,12 +63,15 @@ extension DockerProvider {
             ports[daemon] = inspect.hostPort(for: ContainerPort(port))
         }
         // Node names by address, from the network's members (`<cluster>-<node>`).
-        let members = try await client.inspectNetwork(id: topology.networkName).containers.values
-        let prefix = "\(topology.name)-"
-        let names = Dictionary(members.map { member in
-            (String(member.ipv4Address.prefix { $0 != "/" }), member.name.hasPrefix(prefix) ? String(member.name.dropFirst(prefix.count)) : member.name)
-        }) { first, _ in first }
-        return HadoopWebClient(webPorts: ports, host: topology.spec.publishing.hostIP, components: topology.spec.components, nodeNames: names)
+        let client = self.client
+        let nodeNames: @Sendable () async -> [String: String] = {
+            guard let members = try? await client.inspectNetwork(id: topology.networkName).containers.values else { return [:] }
+            let prefix = "\(topology.name)-"
+            return Dictionary(members.map { member in
+                (String(member.ipv4Address.prefix { $0 != "/" }), member.name.hasPrefix(prefix) ? String(member.name.dropFirst(prefix.count)) : member.name)
+            }) { first, _ in first }
+        }
+        return HadoopWebClient(webPorts: ports, host: topology.spec.publishing.hostIP, components: topology.spec.components, nodeNames: nodeNames)
     }
 
     public func stoppedNode(of topology: Topology) async throws -> NodeExit? {

@@ -112,12 +112,9 @@ extension DockerProvider {
     public func removeContainers(of nodes: [String], in name: ClusterName) async throws {
         let client = self.client
         let doomed = try await containers(of: name).filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for container in doomed {
-                group.addTask { try await client.removeContainer(id: container.id, force: true) }
-            }
-            try await group.waitForAll()
-        }
+        if let failure = await removeAll(doomed.map { container in
+            { @Sendable in try await client.removeContainer(id: container.id, force: true) }
+        }) { throw failure }
     }
 
     /// The container of a node, checked to exist: a node the spec has but the engine

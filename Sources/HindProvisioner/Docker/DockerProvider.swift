@@ -54,35 +54,29 @@ public final class DockerProvider: ClusterProvider {
         return (inventory ?? ClusterInventory(name: name), listed)
     }
 
-    /// Groups labelled objects by cluster. The spec comes from the NameNode's container,
-    /// else from the network or a volume (`up` labels them all with it).
+    /// Groups labelled objects by cluster. The spec is read from the first object that
+    /// carries one: `up` labels the NameNode's container, the network and every volume
+    /// with the same spec.
     static func inventories(containers: [ContainerSummary], networks: [Network], volumes: [Volume]) -> [String: ClusterInventory] {
         var result: [String: ClusterInventory] = [:]
-        var specs: [String: [String?]] = [:]
+        /// The cluster an object's labels name, its entry made, its spec taken if still unknown.
         func entry(_ labels: [String: String]) -> String? {
             guard let cluster = labels[ClusterLabels.cluster], let name = try? ClusterName(cluster) else { return nil }
             if result[cluster] == nil { result[cluster] = ClusterInventory(name: name) }
+            if result[cluster]?.spec == nil { result[cluster]?.spec = SpecLabel.decode(labels[ClusterLabels.spec]) }
             return cluster
         }
         for container in containers {
             guard let cluster = entry(container.labels) else { continue }
-            let node = container.labels[ClusterLabels.node] ?? container.name
-            result[cluster]?.containers[node] = container.state
-            let spec = container.labels[ClusterLabels.spec]
-            specs[cluster, default: []].insert(spec, at: node == Topology.namenode ? 0 : specs[cluster, default: []].count)
+            result[cluster]?.containers[container.labels[ClusterLabels.node] ?? container.name] = container.state
         }
         for network in networks {
             guard let cluster = entry(network.labels) else { continue }
             result[cluster]?.networks.insert(network.name)
-            specs[cluster, default: []].append(network.labels[ClusterLabels.spec])
         }
         for volume in volumes {
             guard let cluster = entry(volume.labels) else { continue }
             result[cluster]?.volumes.insert(volume.name)
-            specs[cluster, default: []].append(volume.labels[ClusterLabels.spec])
-        }
-        for (cluster, candidates) in specs {
-            result[cluster]?.spec = candidates.lazy.compactMap { SpecLabel.decode($0) }.first
         }
         return result
     }
@@ -135,7 +129,7 @@ public final class DockerProvider: ClusterProvider {
 
     /// Runs every removal in parallel, "no such object" counting as done; returns the
     /// first other error.
-    private func removeAll(_ removals: [@Sendable () async throws -> Void]) async -> (any Error)? {
+    func removeAll(_ removals: [@Sendable () async throws -> Void]) async -> (any Error)? {
         await withTaskGroup(of: (any Error)?.self) { group in
             for remove in removals {
                 group.addTask {

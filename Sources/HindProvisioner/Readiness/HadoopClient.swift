@@ -20,11 +20,13 @@ public struct HadoopWebClient: HadoopClient {
     public var webPorts: [Daemon: Int]
     public var host: String
     public var components: Set<Component>
-    /// Node names by address on the cluster network: the NameNode lists DataNodes by the
-    /// address they register with.
-    public var nodeNames: [String: String]
+    /// Node names by address on the cluster network (the NameNode lists DataNodes by the
+    /// address they register with), looked up only when ``explain()`` needs them, off
+    /// the readiness poll and `status`.
+    public var nodeNames: @Sendable () async -> [String: String]
 
-    public init(webPorts: [Daemon: Int], host: String = "127.0.0.1", components: Set<Component>, nodeNames: [String: String] = [:]) {
+    public init(webPorts: [Daemon: Int], host: String = "127.0.0.1", components: Set<Component>,
+                nodeNames: @escaping @Sendable () async -> [String: String] = { [:] }) {
         self.webPorts = webPorts
         self.host = host
         self.components = components
@@ -67,7 +69,8 @@ public struct HadoopWebClient: HadoopClient {
 
     public func explain() async -> HadoopExplanation {
         guard let body = await get(.namenode, HadoopREST.namenodeInfoPath) else { return HadoopExplanation() }
-        return HadoopREST.parseNamenodeInfo(body)?.naming(nodeNames) ?? HadoopExplanation()
+        guard let explanation = HadoopREST.parseNamenodeInfo(body) else { return HadoopExplanation() }
+        return explanation.naming(await nodeNames())
     }
 
     private func get(_ daemon: Daemon, _ path: String) async -> [UInt8]? {

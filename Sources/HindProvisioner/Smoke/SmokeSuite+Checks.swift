@@ -34,9 +34,7 @@ extension SmokeSuite {
     // MARK: HDFS
 
     func safeMode() async throws -> String {
-        let info = try await bean("Hadoop:service=NameNode,name=NameNodeInfo")
-        let text = info["Safemode"] as? String ?? ""
-        guard text.isEmpty else { throw SmokeCheckFailure(reason: "the NameNode is in safe mode: \(HadoopREST.safeModeReason(text) ?? text)") }
+        if let reason = try await namenodeInfo().safeMode { throw SmokeCheckFailure(reason: "the NameNode is in safe mode: \(reason)") }
         return "safe mode off"
     }
 
@@ -46,15 +44,13 @@ extension SmokeSuite {
     func dataNodes() async throws -> String {
         let stopped = status.nodes.filter { $0.roles.contains("datanode") && $0.state != "running" }.map { "\($0.name) is \($0.state)" }
         guard stopped.isEmpty else { throw SmokeCheckFailure(reason: "DataNode containers not running: \(stopped.joined(separator: ", "))") }
-        let state = try await bean("Hadoop:service=NameNode,name=FSNamesystemState")
-        let live = state["NumLiveDataNodes"] as? Int ?? 0, dead = state["NumDeadDataNodes"] as? Int ?? 0
+        let (_, live, dead) = try await namenodeState()
         // Dead entries alone do not fail: a worker recreated with a new volume leaves its
         // old DataNode in the dead list until the NameNode restarts.
         guard live == spec.workers else {
             throw SmokeCheckFailure(reason: "HDFS has \(live)/\(spec.workers) DataNodes live and \(dead) dead")
         }
-        let info = try await bean("Hadoop:service=NameNode,name=NameNodeInfo")
-        let contacts = HadoopREST.parseNamenodeInfo(Array((try? JSONSerialization.data(withJSONObject: ["beans": [info]])) ?? Data()))?.liveDataNodes ?? [:]
+        let contacts = try await namenodeInfo().liveDataNodes ?? [:]
         let silent = contacts.filter { $0.value > Self.heartbeatSilence }.map { "\($0.key) (\($0.value) s)" }.sorted()
         guard silent.isEmpty else { throw SmokeCheckFailure(reason: "DataNodes not heard from lately: \(silent.joined(separator: ", "))") }
         return "\(live)/\(spec.workers) live, last heartbeats \(contacts.values.max() ?? 0) s ago at most" + (dead > 0 ? ", \(dead) dead from before" : "")
@@ -137,10 +133,9 @@ extension SmokeSuite {
 
     func report() async throws -> String {
         let output = try await shellSucceeding("hdfs dfsadmin -report", "hdfs dfsadmin -report failed")
-        let state = try await bean("Hadoop:service=NameNode,name=FSNamesystemState")
-        let jmx = state["NumLiveDataNodes"] as? Int
+        let jmx = try await namenodeState().live
         guard let reported = SmokeParsing.reportedLiveDataNodes(output), reported == jmx else {
-            throw SmokeCheckFailure(reason: "dfsadmin -report lists \(SmokeParsing.reportedLiveDataNodes(output).map(String.init) ?? "no") live DataNodes, JMX \(jmx.map(String.init) ?? "none")", output: output)
+            throw SmokeCheckFailure(reason: "dfsadmin -report lists \(SmokeParsing.reportedLiveDataNodes(output).map(String.init) ?? "no") live DataNodes, JMX \(jmx)", output: output)
         }
         return "\(reported) live in both"
     }

@@ -123,14 +123,27 @@ public struct SmokeSuite: Sendable {
         return try await HTTPGetter().request(method, url, body: body)
     }
 
-    /// A JMX bean of the NameNode, from the host.
-    func bean(_ name: String) async throws -> [String: Any] {
-        let response = try await HTTPGetter().get("\(namenodeUI)/jmx?qry=\(name)")
-        guard response.status == 200,
-              let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
-              let bean = (object["beans"] as? [[String: Any]])?.first
-        else { throw SmokeCheckFailure(reason: "the NameNode's JMX bean \(name) did not answer (HTTP \(response.status))") }
-        return bean
+    /// `FSNamesystemState`, read and parsed as readiness reads it.
+    func namenodeState() async throws -> (state: String, live: Int, dead: Int) {
+        guard let state = HadoopREST.parseNamenodeState(try await jmx(HadoopREST.namenodeStatePath)) else {
+            throw SmokeCheckFailure(reason: "the NameNode's FSNamesystemState bean could not be read")
+        }
+        return state
+    }
+
+    /// `NameNodeInfo` (safe-mode text, live DataNodes), read and parsed as readiness reads it.
+    func namenodeInfo() async throws -> HadoopExplanation {
+        guard let info = HadoopREST.parseNamenodeInfo(try await jmx(HadoopREST.namenodeInfoPath)) else {
+            throw SmokeCheckFailure(reason: "the NameNode's NameNodeInfo bean could not be read")
+        }
+        return info
+    }
+
+    /// One of the NameNode's JMX paths, from the host.
+    func jmx(_ path: String) async throws -> [UInt8] {
+        let response = try await HTTPGetter().get(namenodeUI + path)
+        guard response.status == 200 else { throw SmokeCheckFailure(reason: "the NameNode's \(path) answered HTTP \(response.status)") }
+        return response.body
     }
 }
 
