@@ -3,6 +3,8 @@
 //
 // Layers, bottom to top (each a target):
 //   CCurl            C shim: typed, non-variadic wrappers over libcurl
+//   CZlib            C shim: one-shot raw DEFLATE inflation and CRC-32 over zlib
+//   ZipReader        reads members of ZIP files (a Hadoop jar's *-default.xml)
 //   DockerEngine     general-purpose Docker Engine HTTP API client over a unix socket
 //   HindCluster      cluster model (shape, spec, topology) and what derives from it: each
 //                    node's container (NodeContainer), Hadoop XML, launchers, Compose
@@ -33,6 +35,11 @@ let package = Package(
             linkerSettings: [.linkedLibrary("curl")]
         ),
         .target(
+            name: "CZlib",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
+        .target(name: "ZipReader", dependencies: ["CZlib"]),
+        .target(
             name: "DockerEngine",
             dependencies: ["CCurl"]
         ),
@@ -42,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "HindProvisioner",
-            dependencies: ["DockerEngine", "HindCluster"]
+            dependencies: ["DockerEngine", "HindCluster", "ZipReader"]
         ),
         .target(
             name: "HindCLI",
@@ -57,6 +64,7 @@ let package = Package(
         .target(name: "HindTestSupport", dependencies: ["DockerEngine"], path: "Tests/HindTestSupport"),
         .testTarget(name: "DockerEngineTests", dependencies: ["DockerEngine", "HindTestSupport"]),
         .testTarget(name: "HindClusterTests", dependencies: ["HindCluster"]),
+        .testTarget(name: "ZipReaderTests", dependencies: ["ZipReader"]),
         .testTarget(
             name: "HindProvisionerTests",
             dependencies: ["HindProvisioner", "HindCluster", "DockerEngine", "HindTestSupport", .product(name: "Yams", package: "Yams")]

@@ -155,3 +155,14 @@ extension String {
     /// This name or id escaped for use as one path segment.
     var pathEscaped: String { URLEscaping.pathSegment(self) }
 }
+
+extension DockerClient {
+    /// The tar of the file or directory at `path` in the container, as it streams: a
+    /// caller looking for a few members of a large directory stops reading (and so the
+    /// transfer) once it has them.
+    public func archiveStream(container id: String, path: String) async throws(DockerError) -> AsyncThrowingStream<[UInt8], any Error> {
+        var query = QueryItems()
+        query.add("path", path)
+        return try await openStream(.get, "/containers/\(id.pathEscaped)/archive", query: query).body
+    }
+}

@@ -15,7 +15,7 @@ public struct HindCommand: AsyncParsableCommand {
         subcommands: [
             UpCommand.self, DownCommand.self, StatusCommand.self, ListCommand.self,
             StopCommand.self, StartCommand.self, ExecCommand.self, LogsCommand.self,
-            ExportLogsCommand.self, ClientConfigCommand.self, RenderCommand.self, SmokeCommand.self,
+            ExportLogsCommand.self, ClientConfigCommand.self, ConfigCommand.self, RenderCommand.self, SmokeCommand.self,
         ]
     )
 

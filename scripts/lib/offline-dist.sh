@@ -31,6 +31,11 @@ HIND_COMMON_LIB_JARS=(
 # share/hadoop/hdfs and share/hadoop/hdfs/lib:
 HIND_HDFS_JARS=(hadoop-hdfs)
 HIND_HDFS_LIB_JARS=(leveldbjni-all netty-all xercesImpl)
+# share/hadoop/yarn and share/hadoop/mapreduce: only the jars that carry
+# yarn-default.xml and mapred-default.xml, so hind checks --conf keys of all
+# four files against Hadoop's own (no YARN daemon runs from them).
+HIND_YARN_JARS=(hadoop-yarn-common)
+HIND_MAPREDUCE_JARS=(hadoop-mapreduce-client-core)
 # Debian's Jersey 1 (/usr/share/java in the base rootfs) -> common/lib.
 HIND_JERSEY_JARS=(jersey1-core jersey1-server jersey1-servlet jsr311-api)
 
@@ -95,21 +100,6 @@ hind_copy_jar() {
   cp "${matches[-1]}" "$dest/"
 }
 
-# Copies core-, hdfs-, yarn- and mapred-default.xml out of the jars in SRC
-# into DEST: hind_extract_defaults SRC DEST
-hind_extract_defaults() {
-  local src="$1" dest="$2" pair jar file
-  mkdir -p "$dest"
-  for pair in hadoop-common:core-default.xml hadoop-hdfs:hdfs-default.xml \
-    hadoop-yarn-common:yarn-default.xml hadoop-mapreduce-client-core:mapred-default.xml; do
-    jar="$(find "$src" -maxdepth 1 -name "${pair%%:*}-$HIND_HADOOP_VERSION.jar" | head -n1)"
-    file="${pair#*:}"
-    [[ -n "$jar" ]] || hind_die "no ${pair%%:*}-$HIND_HADOOP_VERSION.jar in $src (pyspark $HIND_PYSPARK_VERSION) to read $file from"
-    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
-      "$jar" "$file" >"$dest/$file" || hind_die "cannot read $file from $jar"
-  done
-}
-
 # Assembles the distribution into DEST (a new directory) from the pyspark
 # sdist, the Jersey jars in JAVA_DIR (the base rootfs' /usr/share/java), and
 # the templates in TEMPLATES.
@@ -127,11 +117,14 @@ hind_assemble_dist() {
   mkdir -p "$dest"
   cp -R "$templates/." "$dest/"
   local common="$dest/share/hadoop/common" hdfs="$dest/share/hadoop/hdfs"
-  mkdir -p "$common/lib" "$hdfs/lib"
+  local yarn="$dest/share/hadoop/yarn" mapreduce="$dest/share/hadoop/mapreduce"
+  mkdir -p "$common/lib" "$hdfs/lib" "$yarn" "$mapreduce"
   for name in "${HIND_COMMON_JARS[@]}"; do hind_copy_jar "$jars" "$name" "$common"; done
   for name in "${HIND_COMMON_LIB_JARS[@]}"; do hind_copy_jar "$jars" "$name" "$common/lib"; done
   for name in "${HIND_HDFS_JARS[@]}"; do hind_copy_jar "$jars" "$name" "$hdfs"; done
   for name in "${HIND_HDFS_LIB_JARS[@]}"; do hind_copy_jar "$jars" "$name" "$hdfs/lib"; done
+  for name in "${HIND_YARN_JARS[@]}"; do hind_copy_jar "$jars" "$name" "$yarn"; done
+  for name in "${HIND_MAPREDUCE_JARS[@]}"; do hind_copy_jar "$jars" "$name" "$mapreduce"; done
   for name in "${HIND_JERSEY_JARS[@]}"; do
     # Debian installs NAME.jar plus a versioned symlink; keep the versioned name.
     jar="$(find "$java_dir" -maxdepth 1 -name "$name-[0-9]*.jar" | sort | tail -n1)"
@@ -139,11 +132,6 @@ hind_assemble_dist() {
     [[ -e "$jar" ]] || hind_die "no $name jar in the base rootfs; is it in the package list (scripts/lib/offline-base.sh)?"
     cp -L "$jar" "$common/lib/$(basename "$jar")"
   done
-
-  # Hadoop's own defaults for every config file, out of the jars that carry
-  # them (YARN's and MapReduce's are not in the distribution): what hind's
-  # rendered keys are checked against.
-  hind_extract_defaults "$jars" "$dest/share/hind/defaults"
 
   # Provenance: where each jar came from, with its checksum.
   (cd "$dest" && find share -name '*.jar' | sort | xargs sha256sum) >"$dest/share/hadoop/JARS.sha256"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HindCluster
+import HindProvisioner
 
 /// `hind render`: writes the cluster as a Compose project, without an engine.
 struct RenderCommand: AsyncParsableCommand {
@@ -10,6 +11,8 @@ struct RenderCommand: AsyncParsableCommand {
         discussion: """
             The result runs the same cluster `hind up` creates:
               docker-compose -p NAME -f DIR/compose.yaml up -d
+            --conf keys are checked against the image's defaults when an engine is
+            reachable and has the image; otherwise render says it could not check them.
             """)
 
     @OptionGroup var cluster: ClusterNameOptions
@@ -27,10 +30,30 @@ struct RenderCommand: AsyncParsableCommand {
         guard !outputDirectory.isEmpty else { throw HindError.badInput("--output-dir is empty: name a directory") }
     }
 
+    /// `up`'s check of the `--conf` keys, when an engine with the image is at hand: no
+    /// engine is not an error for `render`, only a note that the keys went unchecked.
+    func checkConfiguration(_ spec: ClusterSpec) async throws {
+        let progress = ProgressPrinter()
+        guard spec.overrides.contains(where: { !$0.unchecked }) else {
+            for warning in ConfigCheck.warnings(spec) { progress.note("warning: \(warning)") }
+            return
+        }
+        let provider: any ClusterProvider
+        do {
+            provider = try await Provider.connect()
+        } catch {
+            for warning in ConfigCheck.warnings(spec) { progress.note("warning: \(warning)") }
+            progress.note("could not check the --conf keys: no Docker engine (\(ProvisionError.firstLine(of: error))); start one with scripts/setup-engine to check them")
+            return
+        }
+        try await ClusterProvisioner(provider: provider, progress: progress).checkConfiguration(spec, distribution: nil)
+    }
+
     func run() async throws {
         let name = try cluster.clusterName()
         let profile = try ImageProfile.guess(reference: shape.image ?? ImageProfile.onlineReference)
         let spec = try shape.shape().spec(name: name, image: profile)
+        try await checkConfiguration(spec)
         let rendered = RenderedCluster(topology: Topology(spec: spec))
         let files = try rendered.composeProject()
         let directory = URL(fileURLWithPath: outputDirectory)

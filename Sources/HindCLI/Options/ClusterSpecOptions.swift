@@ -18,8 +18,13 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
 
     @Option(
         name: .customLong("conf"),
-        help: ArgumentHelp("Set a Hadoop property, e.g. hdfs-site:dfs.replication=2; repeatable, later wins.", valueName: "FILE:KEY=VALUE"))
+        help: ArgumentHelp("Set a Hadoop property, e.g. hdfs-site:dfs.replication=2; repeatable, later wins. The key is checked against the image's own *-default.xml files.", valueName: "FILE:KEY=VALUE"))
     public var overrides: [String] = []
+
+    @Option(
+        name: .customLong("conf-unchecked"),
+        help: ArgumentHelp("Like --conf, without checking the key (a key the image's defaults do not list, on purpose); applied after every --conf.", valueName: "FILE:KEY=VALUE"))
+    public var uncheckedOverrides: [String] = []
 
     @Option(parsing: .unconditional, help: "Memory limit of each container, e.g. 1g or 512m; daemon heaps derive from it.")
     public var memory: String = ClusterSpec.defaultMemory.description
@@ -49,7 +54,8 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
         return ClusterShape(
             workers: workers,
             components: try components.map { (text) throws(SpecError) in try Component.parseList(text) },
-            overrides: try overrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text) },
+            overrides: try overrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text) }
+                + uncheckedOverrides.map { (text) throws(SpecError) in try ConfigOverride(parsing: text, unchecked: true) },
             memory: try MemorySize(parsing: memory),
             hadoopVersion: try hadoopVersion.map { (text) throws(SpecError) in try HadoopMajorVersion(parsing: text) },
             imageUser: try imageUser.map { (text) throws(SpecError) in try ClusterShape.parseImageUser(text) },

@@ -16,6 +16,8 @@ public enum SpecError: UserFacingError, Equatable {
     case invalidImageReference(String, problem: String)
     case imageLacksComponents(String, missing: [Component], has: [Component])
     case invalidImageUser(String)
+    /// A `--conf` of an address or directory key that hind's nodes could not follow.
+    case unsupportedOverride(String, reason: String)
 
     public var isBadInput: Bool { true }
 
@@ -46,6 +48,8 @@ public enum SpecError: UserFacingError, Equatable {
             return "image \(image) ships \(list) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(list) or an image with them such as \(ImageProfile.onlineReference)"
         case let .invalidImageUser(text):
             return "invalid --image-user '\(text)': use the image's non-root user as NAME, UID, NAME:GROUP or UID:GID (e.g. --image-user hadoop)"
+        case let .unsupportedOverride(text, reason):
+            return "hind cannot honour --conf \(text): \(reason)"
         case let .invalidImageReference(text, problem):
             return "invalid image reference '\(text)': \(problem); use [REGISTRY/]NAME[:TAG][@DIGEST], e.g. apache/hadoop:3.4.1"
         }

@@ -46,6 +46,10 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
         self.publishing = publishing
         self.dependencyTimeoutSeconds = dependencyTimeoutSeconds
         self.distribution = distribution
+        if let problem = ConfiguredAddresses(version: image.hadoopVersion, components: components, overrides: overrides,
+                                             dataDirectory: image.dataDirectory).problem {
+            throw problem
+        }
         for node in Topology.nodeLayouts(workers: 1, components: components) {
             let minimum = MemoryPlan.minimum(for: node.daemons)
             guard memory >= minimum else {
@@ -60,6 +64,12 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     }
 
     public var hadoopVersion: HadoopMajorVersion { image.hadoopVersion }
-    public var ports: PortTable { hadoopVersion.ports }
+    /// Where the daemons listen and keep their data: the release line's defaults with the
+    /// user's overrides of those keys (validated when the spec was made).
+    public var configured: ConfiguredAddresses {
+        ConfiguredAddresses(version: hadoopVersion, components: components, overrides: overrides, dataDirectory: image.dataDirectory)
+    }
+    public var ports: PortTable { configured.ports }
+    public var storage: StorageDirectories { configured.storage }
     public var hasYARN: Bool { components.contains(.yarn) }
 }

@@ -5,15 +5,29 @@ public struct ConfigOverride: Hashable, Codable, Sendable {
     public var file: HadoopConfigFile
     public var key: String
     public var value: String
+    /// Passed without checking the key against the image's defaults (`--conf-unchecked`).
+    public var unchecked: Bool
 
-    public init(file: HadoopConfigFile, key: String, value: String) {
+    public init(file: HadoopConfigFile, key: String, value: String, unchecked: Bool = false) {
         self.file = file
         self.key = key
         self.value = value
+        self.unchecked = unchecked
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, key, value, unchecked }
+
+    /// Spec labels written before `--conf-unchecked` existed have no `unchecked`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(HadoopConfigFile.self, forKey: .file)
+        key = try container.decode(String.self, forKey: .key)
+        value = try container.decode(String.self, forKey: .value)
+        unchecked = try container.decodeIfPresent(Bool.self, forKey: .unchecked) ?? false
     }
 
     /// Parses `hdfs-site:dfs.replication=2`. The value runs to the end and may hold `=` or `:`.
-    public init(parsing text: String) throws(SpecError) {
+    public init(parsing text: String, unchecked: Bool = false) throws(SpecError) {
         guard let colon = text.firstIndex(of: ":") else {
             throw .malformedConfigOverride(text, reason: "it has no 'FILE:'")
         }
@@ -35,6 +49,7 @@ public struct ConfigOverride: Hashable, Codable, Sendable {
         self.file = try HadoopConfigFile(parsing: fileName)
         self.key = key
         self.value = value
+        self.unchecked = unchecked
     }
 
     public var description: String { "\(file.rawValue):\(key)=\(value)" }

@@ -13,7 +13,8 @@ public struct Topology: Hashable, Codable, Sendable {
 
     public var name: ClusterName { spec.name }
     /// The cluster's bridge network: `<cluster>-net`.
-    public var networkName: String { "\(spec.name)-net" }
+    public var networkName: String { Self.networkName(of: spec.name) }
+    public static func networkName(of cluster: ClusterName) -> String { "\(cluster)-net" }
     public var labels: [String: String] { ClusterLabels.forCluster(spec.name) }
     public var workers: [Node] { nodes.filter { $0.runs(.datanode) } }
 

@@ -6,19 +6,24 @@ public struct HadoopConfiguration: Hashable, Sendable {
     public private(set) var files: [HadoopConfigFile: [HadoopProperty]]
 
     public init(topology: Topology) {
+        files = Self.hindDefaults(topology: topology)
+        for override in topology.spec.overrides { set(override) }
+    }
+
+    /// hind's own properties for each file, before the user's overrides.
+    public static func hindDefaults(topology: Topology) -> [HadoopConfigFile: [HadoopProperty]] {
         let spec = topology.spec
         var files: [HadoopConfigFile: [HadoopProperty]] = [
-            .coreSite: Self.coreSite(spec),
-            .hdfsSite: Self.hdfsSite(spec),
+            .coreSite: coreSite(spec),
+            .hdfsSite: hdfsSite(spec),
         ]
         if spec.hasYARN {
             let yarn = YARNMemory(nodeManagerMB: topology.workers.first?.memory.yarnMemoryMB ?? MemoryPlan.minimumYARNMemoryMB)
-            files[.yarnSite] = Self.yarnSite(spec, memory: yarn)
-            files[.mapredSite] = Self.mapredSite(spec, memory: yarn)
-            files[.capacityScheduler] = Self.capacityScheduler()
+            files[.yarnSite] = yarnSite(spec, memory: yarn)
+            files[.mapredSite] = mapredSite(spec, memory: yarn)
+            files[.capacityScheduler] = capacityScheduler()
         }
-        self.files = files
-        for override in spec.overrides { set(override) }
+        return files
     }
 
     /// The value a file sets for `key`, if any.
@@ -62,8 +67,8 @@ public struct HadoopConfiguration: Hashable, Sendable {
         let data = spec.image.dataDirectory
         return [
             HadoopProperty("dfs.replication", String(min(3, spec.workers))),
-            HadoopProperty("dfs.namenode.name.dir", "file://\(data)/dfs/name"),
-            HadoopProperty("dfs.datanode.data.dir", "file://\(data)/dfs/data"),
+            HadoopProperty("dfs.namenode.name.dir", "file://" + StorageDirectories.defaultNameDirectory(dataDirectory: data)),
+            HadoopProperty("dfs.datanode.data.dir", "file://" + StorageDirectories.defaultDataDirectory(dataDirectory: data)),
             HadoopProperty("dfs.namenode.rpc-address", "\(Topology.namenode):\(ports.namenodeRPC)"),
             // Bind every interface so the ports published on the host reach the daemons.
             HadoopProperty("dfs.namenode.rpc-bind-host", "0.0.0.0"),

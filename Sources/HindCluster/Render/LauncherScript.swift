@@ -43,6 +43,12 @@ public enum LauncherScript {
     /// resolves: it would keep the unresolved address for good.
     static func waitsForNameOnly(_ daemon: Daemon) -> Bool { daemon == .datanode }
 
+    /// The storage directories of the node's daemons, which the launcher creates and gives
+    /// to the daemons' user (they may lie outside the volume when overridden).
+    static func ownedDirectories(of node: Node, storage: StorageDirectories) -> [String] {
+        (node.runs(.namenode) ? storage.nameDirectories : []) + (node.runs(.datanode) ? storage.dataDirectories : [])
+    }
+
     public static func render(node: Node, topology: Topology) -> String {
         let spec = topology.spec
         var values: [(String, String)] = [
@@ -55,7 +61,9 @@ public enum LauncherScript {
             ("HIND_WAIT_TIMEOUT", String(spec.dependencyTimeoutSeconds)),
             ("HIND_RUN_AS", spec.image.user ?? ""),
             ("HIND_DATA_DIR", spec.image.dataDirectory),
-            ("HIND_NAME_DIR", "\(spec.image.dataDirectory)/dfs/name"),
+            // The first name directory decides whether the NameNode is formatted.
+            ("HIND_NAME_DIR", spec.storage.nameDirectories[0]),
+            ("HIND_OWN_DIRS", ownedDirectories(of: node, storage: spec.storage).joined(separator: " ")),
             ("HIND_RENDERED_CONF", renderedConfigDirectory),
             ("HIND_CONF_DIR", runtimeConfigDirectory),
             ("HIND_JVM_OPTS", jvmOptions.joined(separator: " ")),
@@ -154,7 +162,8 @@ public enum LauncherScript {
         }
 
         # become_user ARGS: when started as root with a user to run as (HIND_RUN_AS: name,
-        # uid or uid:gid), give the data directory to that user (a new named volume keeps
+        # uid or uid:gid), give the data directory and the storage directories (HIND_OWN_DIRS)
+        # to that user (a new named volume keeps
         # its mount point's root ownership) and run this launcher again as that user. The
         # switch leaves the daemons no capability.
         become_user() {
@@ -175,12 +184,18 @@ public enum LauncherScript {
                 *[!0-9]*) gid=$(getent group "$group" 2>/dev/null | cut -d: -f3) ;;
                 *) gid=$group ;;
             esac
-            mkdir -p "$HIND_DATA_DIR"
-            owner=$(stat -c %u:%g "$HIND_DATA_DIR")
-            if [ "$owner" != "$uid:$gid" ] && ! chown "$uid:$gid" "$HIND_DATA_DIR"; then
-                log "cannot give the data directory $HIND_DATA_DIR (owner $owner) to the daemons' user $uid:$gid"
-                exit 1
-            fi
+            # Root keeps only CHOWN, SETUID and SETGID: it creates the directories outside
+            # the data directory (in root-owned parents) and gives them away; those inside
+            # it are the user's to create.
+            for dir in "$HIND_DATA_DIR" $HIND_OWN_DIRS; do
+                case "$dir" in "$HIND_DATA_DIR"/*) continue ;; esac
+                mkdir -p "$dir"
+                owner=$(stat -c %u:%g "$dir")
+                if [ "$owner" != "$uid:$gid" ] && ! chown "$uid:$gid" "$dir"; then
+                    log "cannot give the directory $dir (owner $owner) to the daemons' user $uid:$gid"
+                    exit 1
+                fi
+            done
             if ! command -v setpriv >/dev/null 2>&1; then
                 log "the image has no setpriv (util-linux): cannot start the daemons as $HIND_RUN_AS"
                 exit 1

@@ -62,14 +62,10 @@ extension DockerProvider {
             let inspect = try await client.inspectContainer(id: node.containerName)
             ports[daemon] = inspect.hostPort(for: ContainerPort(port))
         }
-        // Node names by address, from the network's members (`<cluster>-<node>`).
-        let client = self.client
-        let nodeNames: @Sendable () async -> [String: String] = {
-            guard let members = try? await client.inspectNetwork(id: topology.networkName).containers.values else { return [:] }
-            let prefix = "\(topology.name)-"
-            return Dictionary(members.map { member in
-                (String(member.ipv4Address.prefix { $0 != "/" }), member.name.hasPrefix(prefix) ? String(member.name.dropFirst(prefix.count)) : member.name)
-            }) { first, _ in first }
+        // Node names by address, for Hadoop's words about DataNodes.
+        let nodeNames: @Sendable () async -> [String: String] = { [self] in
+            let addresses = (try? await addresses(of: topology.name)) ?? [:]
+            return Dictionary(addresses.map { ($0.value, $0.key) }) { first, _ in first }
         }
         return HadoopWebClient(webPorts: ports, host: topology.spec.publishing.hostIP, components: topology.spec.components, nodeNames: nodeNames)
     }

@@ -78,27 +78,45 @@ extension DockerProvider {
         var directories = path.split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
         if !directories.contains(ContainerPolicy.hadoopHome + "/bin") { directories.append(ContainerPolicy.hadoopHome + "/bin") }
         let client = self.client
+        return try await withProbeContainer(of: reference) { id in
+            // Only "no such file" means absent: any other engine error is the engine's, not the image's.
+            func has(_ command: String) async throws -> Bool {
+                for directory in directories {
+                    do {
+                        _ = try await client.getArchive(container: id, path: "\(directory)/\(command)")
+                        return true
+                    } catch DockerError.notFound {
+                        continue
+                    }
+                }
+                return false
+            }
+            var components: Set<Component> = []
+            if try await has("hdfs") {
+                components.insert(.hdfs)
+                if try await has("yarn") { components.insert(.yarn) }
+                if try await has("mapred") { components.insert(.history) }
+            }
+            return components
+        }
+    }
+
+    /// Runs `body` with a created, never started container of `reference` (labelled as
+    /// an image probe, without a network), which is removed afterwards however `body`
+    /// ends, cancellation included.
+    func withProbeContainer<Value: Sendable>(of reference: String, _ body: (String) async throws -> Value) async throws -> Value {
+        let client = self.client
         let id = try await client.createContainer(spec: ContainerSpec(
             image: reference, cmd: ["true"], labels: [ClusterLabels.imageProbe: reference], networkMode: "none"))
-        // Only "no such file" means absent: any other engine error is the engine's, not the image's.
-        func has(_ command: String) async throws -> Bool {
-            for directory in directories {
-                do {
-                    _ = try await client.getArchive(container: id, path: "\(directory)/\(command)")
-                    return true
-                } catch DockerError.notFound {
-                    continue
-                }
-            }
-            return false
+        // In a task of its own: a cancelled caller still removes what it made.
+        let remove = { await Task { try? await client.removeContainer(id: id, force: true) }.value }
+        do {
+            let value = try await body(id)
+            await remove()
+            return value
+        } catch {
+            await remove()
+            throw error
         }
-        defer { Task { try? await client.removeContainer(id: id, force: true) } }
-        var components: Set<Component> = []
-        if try await has("hdfs") {
-            components.insert(.hdfs)
-            if try await has("yarn") { components.insert(.yarn) }
-            if try await has("mapred") { components.insert(.history) }
-        }
-        return components
     }
 }

@@ -28,4 +28,15 @@ extension DockerProvider {
     public func inspection(of node: String, in name: ClusterName) async throws -> [UInt8] {
         try await client.inspectContainerJSON(id: try await container(of: node, in: name).id)
     }
+
+    /// Each node's address on the cluster network, from the network's members
+    /// (`<cluster>-<node>`).
+    public func addresses(of name: ClusterName) async throws -> [String: String] {
+        let members = try await client.inspectNetwork(id: Topology.networkName(of: name)).containers.values
+        let prefix = "\(name)-"
+        return Dictionary(members.compactMap { member in
+            guard member.name.hasPrefix(prefix) else { return nil }
+            return (String(member.name.dropFirst(prefix.count)), String(member.ipv4Address.prefix { $0 != "/" }))
+        }) { first, _ in first }
+    }
 }

@@ -6,9 +6,12 @@ import HindCluster
 /// type in hind that holds an engine client.
 public final class DockerProvider: ClusterProvider {
     let client: DockerClient
+    /// Where the Hadoop defaults read from images are kept.
+    let defaultsCache: HadoopDefaultsCache
 
-    public init(client: DockerClient) {
+    public init(client: DockerClient, defaultsCache: HadoopDefaultsCache = .standard) {
         self.client = client
+        self.defaultsCache = defaultsCache
     }
 
     /// Connects to the engine from `DOCKER_HOST` or the default socket.

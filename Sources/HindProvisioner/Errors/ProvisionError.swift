@@ -102,7 +102,7 @@ public enum ProvisionError: UserFacingError {
     }
 
     /// The first line of an error's description: what a one-line message can quote.
-    static func firstLine(of error: any Error) -> String {
+    public static func firstLine(of error: any Error) -> String {
         String(describing: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
     }
 }

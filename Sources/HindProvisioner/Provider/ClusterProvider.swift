@@ -14,6 +14,9 @@ public protocol ClusterProvider: Sendable {
     /// The profile of `reference`, pulled when missing; nil picks the default image
     /// (the choice is reported through `progress`).
     func resolveImage(_ reference: ImageReference?, progress: any ProgressReporter) async throws -> ImageProfile
+    /// Hadoop's `*-default.xml` keys as the image's jars carry them: what `--conf` keys
+    /// are checked against.
+    func hadoopDefaults(of image: String) async throws -> HadoopDefaults
 
     // MARK: Finding
 
@@ -47,6 +50,8 @@ public protocol ClusterProvider: Sendable {
     /// The spec the cluster was created from; throws when there is no such cluster or it
     /// was not created by hind.
     func spec(of name: ClusterName) async throws -> ClusterSpec
+    /// Each running node's address on the cluster's network, by node name.
+    func addresses(of name: ClusterName) async throws -> [String: String]
     /// The cluster's node names in topology order, of the containers that exist; throws
     /// when there is no such cluster.
     func nodes(of name: ClusterName) async throws -> [String]

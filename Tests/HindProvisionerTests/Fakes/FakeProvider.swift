@@ -85,6 +85,19 @@ final class FakeProvider: ClusterProvider {
 
     // MARK: ClusterProvider
 
+    /// A few real keys of Hadoop 2.7.3's defaults: enough for the provisioner's check.
+    static let defaults = HadoopDefaults(files: [
+        .core: ["fs.defaultFS": "file:///", "hadoop.tmp.dir": "/tmp/hadoop-${user.name}", "io.file.buffer.size": "4096"],
+        .hdfs: ["dfs.replication": "3", "dfs.blocksize": "134217728", "dfs.permissions.enabled": "true"],
+    ], origin: "fake")
+
+    func addresses(of name: ClusterName) async throws -> [String: String] { [:] }
+
+    func hadoopDefaults(of image: String) async throws -> HadoopDefaults {
+        record("hadoopDefaults")
+        return Self.defaults
+    }
+
     func resolveImage(_ reference: ImageReference?, progress: any ProgressReporter) async throws -> ImageProfile {
         record("resolveImage")
         try await arrive(at: .image, cancellable: true)

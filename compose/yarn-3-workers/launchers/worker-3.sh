@@ -12,6 +12,7 @@ HIND_WAIT_TIMEOUT='300'
 HIND_RUN_AS='hadoop'
 HIND_DATA_DIR='/data'
 HIND_NAME_DIR='/data/dfs/name'
+HIND_OWN_DIRS='/data/dfs/data'
 HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
 HIND_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
@@ -96,7 +97,8 @@ daemon_value() {
 }
 
 # become_user ARGS: when started as root with a user to run as (HIND_RUN_AS: name,
-# uid or uid:gid), give the data directory to that user (a new named volume keeps
+# uid or uid:gid), give the data directory and the storage directories (HIND_OWN_DIRS)
+# to that user (a new named volume keeps
 # its mount point's root ownership) and run this launcher again as that user. The
 # switch leaves the daemons no capability.
 become_user() {
@@ -117,12 +119,18 @@ become_user() {
         *[!0-9]*) gid=$(getent group "$group" 2>/dev/null | cut -d: -f3) ;;
         *) gid=$group ;;
     esac
-    mkdir -p "$HIND_DATA_DIR"
-    owner=$(stat -c %u:%g "$HIND_DATA_DIR")
-    if [ "$owner" != "$uid:$gid" ] && ! chown "$uid:$gid" "$HIND_DATA_DIR"; then
-        log "cannot give the data directory $HIND_DATA_DIR (owner $owner) to the daemons' user $uid:$gid"
-        exit 1
-    fi
+    # Root keeps only CHOWN, SETUID and SETGID: it creates the directories outside
+    # the data directory (in root-owned parents) and gives them away; those inside
+    # it are the user's to create.
+    for dir in "$HIND_DATA_DIR" $HIND_OWN_DIRS; do
+        case "$dir" in "$HIND_DATA_DIR"/*) continue ;; esac
+        mkdir -p "$dir"
+        owner=$(stat -c %u:%g "$dir")
+        if [ "$owner" != "$uid:$gid" ] && ! chown "$uid:$gid" "$dir"; then
+            log "cannot give the directory $dir (owner $owner) to the daemons' user $uid:$gid"
+            exit 1
+        fi
+    done
     if ! command -v setpriv >/dev/null 2>&1; then
         log "the image has no setpriv (util-linux): cannot start the daemons as $HIND_RUN_AS"
         exit 1

@@ -1,0 +1,62 @@
+import DockerEngine
+import HindCluster
+
+extension DockerProvider {
+    /// Hadoop's defaults as the image `reference` ships them in its jars, cached per
+    /// image ID (``HadoopDefaultsCache``).
+    ///
+    /// Read from a created, never started container: for each file, the engine streams a
+    /// tar of `$HADOOP_HOME/share/hadoop/<component>`, whose members come in name order,
+    /// so the component's own jars (`hadoop-common-3.4.1.jar`) arrive before its `lib/`;
+    /// the jar that carries the file is kept, the rest skipped unbuffered, and the stream
+    /// closed as soon as the file is found.
+    public func hadoopDefaults(of reference: String) async throws -> HadoopDefaults {
+        let image = try await client.inspectImage(reference: reference)
+        if let cached = defaultsCache.load(imageID: image.id) { return cached }
+        let home = image.config.env.first { $0.hasPrefix("HADOOP_HOME=") }.map { String($0.dropFirst("HADOOP_HOME=".count)) }
+            ?? ContainerPolicy.hadoopHome
+        let files = try await withProbeContainer(of: reference) { id in
+            var files: [HadoopDefaults.File: HadoopDefaultsReader.Keys] = [:]
+            for file in HadoopDefaults.File.allCases {
+                files[file] = try await properties(of: file, in: id, under: "\(home)/share/hadoop/\(file.shareDirectory)")
+            }
+            return files
+        }
+        guard files[.core] != nil else {
+            throw HadoopDefaultsReader.ReadError("no hadoop-common jar with core-default.xml in \(home)/share/hadoop/common of \(reference)")
+        }
+        let defaults = HadoopDefaultsReader.defaults(files, origin: reference)
+        defaultsCache.store(defaults, imageID: image.id)
+        return defaults
+    }
+
+    /// The keys of `file` from the first jar of `directory` that carries it; nil when the
+    /// directory or such a jar is missing (an image without that component).
+    private func properties(of file: HadoopDefaults.File, in container: String, under directory: String) async throws -> HadoopDefaultsReader.Keys? {
+        guard let stream = try await archiveStream(container, directory) else { return nil }
+        // Members are `<component>/<name>`; only the component's own jars are kept.
+        var reader = TarStreamReader { path in
+            let parts = path.split(separator: "/")
+            return parts.count == 2 && HadoopDefaultsReader.mayCarry(String(parts[1]), file)
+        }
+        var chunks = stream.makeAsyncIterator()
+        while !reader.isFinished, let chunk = try await chunks.next() {
+            for entry in try reader.consume(chunk) where !entry.contents.isEmpty {
+                let name = String(entry.path.split(separator: "/").last ?? "")
+                if let properties = try HadoopDefaultsReader.properties(of: file, inJar: entry.contents, named: name) {
+                    return properties
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The archive of `path`, or nil when the container has no such path.
+    private func archiveStream(_ container: String, _ path: String) async throws -> AsyncThrowingStream<[UInt8], any Error>? {
+        do {
+            return try await client.archiveStream(container: container, path: path)
+        } catch .notFound {
+            return nil
+        }
+    }
+}
