@@ -12,7 +12,7 @@ public enum ConfigKeyFamilies {
         "ipc.*.**",
         // S3A per-bucket options (hadoop-aws documentation).
         "fs.s3a.bucket.*.**",
-        "hadoop.security.crypto.codec.classes.*",
+        "hadoop.security.crypto.codec.classes.**",
         "hadoop.http.authentication.**",
         // HDFS HA and federation (HDFSHighAvailabilityWithQJM.html).
         "dfs.ha.namenodes.*", "dfs.client.failover.proxy.provider.*",
@@ -127,7 +127,8 @@ public enum ConfigKeyFamilies {
 
 /// A key pattern: literal dot-separated parts, `*` for one part, `**` for one or more.
 /// A part of a defaults file's own key in capitals (`dfs.ha.namenodes.EXAMPLENAMESERVICE`)
-/// or brackets (`ipc.[port_number].backoff.enable`) is a placeholder too.
+/// or brackets (`ipc.[port_number].backoff.enable`) is a placeholder too, for one or more
+/// parts (`hadoop.security.crypto.codec.classes.aes.ctr.nopadding`).
 public struct KeyPattern: Hashable, Sendable, CustomStringConvertible {
     public let parts: [String]
 
@@ -141,9 +142,9 @@ public struct KeyPattern: Hashable, Sendable, CustomStringConvertible {
             let isBracketed = part.hasPrefix("[") && part.hasSuffix("]")
             let isCapitals = part.count >= 4 && part.allSatisfy { $0.isUppercase || $0 == "_" || $0.isNumber }
                 && part.contains(where: \.isLetter)
-            return isBracketed || isCapitals ? "*" : String(part)
+            return isBracketed || isCapitals ? "**" : String(part)
         }
-        guard parts.contains("*") else { return nil }
+        guard parts.contains("**") else { return nil }
         self.parts = parts
     }
 

@@ -20,7 +20,7 @@ public struct HadoopDefaultsCache: Sendable {
     }
 
     /// `v1-<hex>.json`: the format version first, so a future format reads none of these.
-    func path(imageID: String) -> String {
+    public func path(imageID: String) -> String {
         let hex = imageID.split(separator: ":").last.map(String.init) ?? imageID
         return "\(directory)/v1-\(hex.filter { $0.isLetter || $0.isNumber }).json"
     }
