@@ -1,3 +1,4 @@
+import HindCLI
 import HindTestSupport
 import Testing
 
@@ -14,7 +15,19 @@ struct ParserMessageTests {
         (["up", "--memory", "-1g"], "malformed memory size '-1g': use a whole number with a unit k, m or g (e.g. --memory 512m"),
         (["logs", "--tail", "-5"], "--tail -5 is negative: use 0 or more lines, e.g. --tail 100"),
         (["up", "-c", "-1"], "worker count -1 is out of range: use -c 1 to -c 50"),
+        (["up", "--conf-unchecked", "hdfs-site:no-equals"], "malformed --conf 'hdfs-site:no-equals': it has no '='"),
+        (["config", "--image", "hind/hadoop:2.7.3-offline", "--node", "worker-1"], "--node needs a cluster, not --image: drop one of them"),
+        (["config", "--image", "Bad:Image"], "invalid image reference 'Bad:Image'"),
     ]
+
+    @Test func uncheckedOverridesComeAfterTheCheckedOnes() throws {
+        let options = try ClusterSpecOptions.parse([
+            "--conf", "hdfs-site:a=1", "--conf-unchecked", "hdfs-site:b=2", "--conf", "core-site:c=3",
+        ])
+        let overrides = try options.shape().overrides
+        #expect(overrides.map(\.key) == ["a", "c", "b"])
+        #expect(overrides.map(\.unchecked) == [false, false, true])
+    }
 
     @Test(arguments: cases)
     func namesTheAcceptedForm(_ arguments: [String], _ mentions: String) throws {

@@ -25,9 +25,17 @@ struct ConfigTests {
         ("hdfs-site:dfs.permissions=false", "use --conf hdfs-site:dfs.permissions.enabled=false"),
         ("core-site:dfs.replication=2", "use --conf hdfs-site:dfs.replication=2"),
         ("hdfs-site:dfs.namenode.http-address=0.0.0.0:0", "port 0 is chosen at random"),
+        ("hdfs-site:dfs.namenode.rpc-address=localhost:9000", "not 'localhost'; use e.g. namenode:9000"),
     ])
     func badKeysAreRefusedBeforeAnythingIsCreated(_ conf: String, mentions: String) async throws {
         try await UpBadInputTests.refuse(["-c", "2", "--image", ClusterFixture.image, "--conf", conf], status: 2, mentions: mentions)
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HIND_DIST_DIR"] != nil, "HIND_DIST_DIR not set: scripts/test sets it"))
+    func aMountedDistributionIsCheckedAgainstItsOwnJars() async throws {
+        let distribution = try #require(ProcessInfo.processInfo.environment["HIND_DIST_DIR"])
+        try await UpBadInputTests.refuse(["-c", "1", "--image", ClusterFixture.image, "--dist", distribution, "--conf", "hdfs-site:dfs.replicaton=1"],
+                                         status: 2, mentions: "the hdfs-default.xml of \(distribution) does not list it")
     }
 
     @Test func defaultsAreReadFromTheImagesJarsAndCached() async throws {

@@ -65,7 +65,7 @@ struct HadoopDefaultsTests {
     ])
     func typosAreRefusedWithTheMeantKey(_ text: String, meant: String) throws {
         let error = try #require(try Self.check(text))
-        guard case let .unknownKey(_, _, suggestions) = error else {
+        guard case let .unknownKey(_, _, _, suggestions) = error else {
             Issue.record("expected an unknown key, got \(error)")
             return
         }

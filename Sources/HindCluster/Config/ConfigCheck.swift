@@ -46,7 +46,7 @@ public struct ConfigCheck: Sendable {
                 throw .noDefaults(override, defaultsFile: own.rawValue, origin: defaults.origin)
             }
             throw .unknownKey(override, defaultsFile: (HadoopDefaults.File(for: override.file) ?? .core).rawValue,
-                              suggestions: suggestions(for: key, in: override.file))
+                              origin: defaults.origin, suggestions: suggestions(for: key, in: override.file))
         }
         if let file = readable(by: override.file).first(where: { defaults.value(of: key, in: $0) != nil }),
            let defaultValue = defaults.value(of: key, in: file),

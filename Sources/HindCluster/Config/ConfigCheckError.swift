@@ -2,7 +2,7 @@
 /// problem and the fix. All of them are bad input.
 public enum ConfigCheckError: UserFacingError, Equatable {
     /// A key no defaults file of the image lists and no known family admits.
-    case unknownKey(ConfigOverride, defaultsFile: String, suggestions: [String])
+    case unknownKey(ConfigOverride, defaultsFile: String, origin: String, suggestions: [String])
     /// An old name Hadoop translates; hind asks for today's.
     case deprecatedKey(ConfigOverride, replacement: String)
     /// A key of `belongsIn`'s defaults, set in a file its daemons read before it or not at all.
@@ -16,7 +16,7 @@ public enum ConfigCheckError: UserFacingError, Equatable {
 
     public var override: ConfigOverride {
         switch self {
-        case let .unknownKey(o, _, _), let .deprecatedKey(o, _), let .wrongFile(o, _), let .wrongType(o, _, _), let .noDefaults(o, _, _): o
+        case let .unknownKey(o, _, _, _), let .deprecatedKey(o, _), let .wrongFile(o, _), let .wrongType(o, _, _), let .noDefaults(o, _, _): o
         }
     }
 
@@ -24,11 +24,11 @@ public enum ConfigCheckError: UserFacingError, Equatable {
         let conf = "--conf \(override.description)"
         let escape = "or pass it on purpose with --conf-unchecked"
         switch self {
-        case let .unknownKey(o, file, suggestions):
+        case let .unknownKey(o, file, origin, suggestions):
             let hint = suggestions.isEmpty
                 ? "check its spelling against \(file)"
                 : "did you mean \(suggestions.joined(separator: " or "))?"
-            return "unknown key '\(o.key)' in \(conf): the image's \(file) does not list it, and Hadoop ignores keys it does not know; \(hint) (\(escape))"
+            return "unknown key '\(o.key)' in \(conf): the \(file) of \(origin) does not list it, and Hadoop ignores keys it does not know; \(hint) (\(escape))"
         case let .deprecatedKey(o, replacement):
             return "deprecated key '\(o.key)' in \(conf): Hadoop reads it as \(replacement), the name hind honours; use --conf \(o.file.rawValue):\(replacement)=\(o.value)"
         case let .wrongFile(o, file):

@@ -67,7 +67,9 @@ public struct ConfiguredAddresses: Equatable, Sendable {
             case let .failure(reason): refuse(override, reason.description)
             case let .success((host, port)):
                 if !address.hosts.contains(host) {
-                    refuse(override, "hind's nodes reach this daemon as \(address.hosts.sorted().map { "'\($0)'" }.joined(separator: " or ")), not '\(host)'")
+                    let hosts = address.hosts.sorted()
+                    let example = hosts.first { !$0.hasPrefix("$") } ?? hosts[0]
+                    refuse(override, "hind's nodes reach this daemon as \(hosts.map { "'\($0)'" }.joined(separator: " or ")), not '\(host)'; use e.g. \(example):\(port)")
                 } else {
                     ports[keyPath: address.port] = port
                 }

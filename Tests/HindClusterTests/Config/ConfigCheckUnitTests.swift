@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func unknownKeysAreRefusedWithSuggestions() throws {
-        #expect(throws: ConfigCheckError.unknownKey(try ConfigOverride(parsing: "hdfs-site:dfs.replicaton=1"), defaultsFile: "hdfs-default.xml", suggestions: ["dfs.replication"])) {
+        #expect(throws: ConfigCheckError.unknownKey(try ConfigOverride(parsing: "hdfs-site:dfs.replicaton=1"), defaultsFile: "hdfs-default.xml", origin: "hind-test/hadoop:1", suggestions: ["dfs.replication"])) {
             try Self.check("hdfs-site:dfs.replicaton=1")
         }
         // Nothing close: no guess, a pointer to the file.

@@ -24,6 +24,18 @@ import Testing
         #expect(HadoopConfiguration(topology: topology).value("fs.defaultFS", in: .coreSite) == "hdfs://namenode:9000")
     }
 
+    @Test func aComposeProjectPublishesAndProbesTheMovedPorts() throws {
+        let spec = try testSpec(image: "hind/hadoop:2.7.3-offline", overrides: [
+            "hdfs-site:dfs.namenode.http-address=0.0.0.0:50071", "hdfs-site:dfs.namenode.rpc-address=namenode:9000",
+        ])
+        let files = try RenderedCluster(topology: Topology(spec: spec)).composeProject()
+        let compose = try #require(files.first { $0.path == "compose.yaml" }).contents
+        #expect(compose.contains(":50071"), "the NameNode UI is published from its moved port")
+        #expect(!compose.contains(":50070"))
+        let launcher = try #require(files.first { $0.path == "launchers/worker-1.sh" }).contents
+        #expect(launcher.contains("HIND_DATANODE_WAIT='namenode:9000'"))
+    }
+
     @Test func defaultFSAloneMovesTheRPCPort() throws {
         let spec = try testSpec(overrides: ["core-site:fs.defaultFS=hdfs://namenode:9001/"])
         #expect(spec.ports.namenodeRPC == 9001)
