@@ -7,32 +7,37 @@ extension ClusterProvisioner {
     /// else from the image's jars (cached per image). When they cannot be read the
     /// overrides pass, with a note that says so.
     public func checkConfiguration(_ spec: ClusterSpec, distribution: HadoopDistribution?) async throws {
-        for warning in ConfigCheck.warnings(spec) { progress.note("warning: \(warning)") }
-        let checked = spec.overrides.filter { !$0.unchecked }
-        guard !checked.isEmpty else { return }
+        Self.noteWarnings(of: spec, to: progress)
+        let checked = spec.overrides.filter { !$0.unchecked }.count
+        guard checked > 0 else { return }
         let defaults: HadoopDefaults
         do {
-            defaults = try await hadoopDefaults(of: spec, distribution: distribution?.path, checking: checked.count)
+            defaults = try await progress.step("Checking \(checked) --conf key\(checked == 1 ? "" : "s") against the defaults of \(distribution?.path ?? spec.image.reference)") {
+                try await hadoopDefaults(image: spec.image.reference, distribution: distribution?.path)
+            }
         } catch where !Self.isCancellation(error) {
             progress.note("could not check the --conf keys (\(ProvisionError.firstLine(of: error))): they are passed as given")
             return
         }
-        try ConfigCheck(defaults: defaults, spec: spec).check(spec)
+        for warning in try ConfigCheck(defaults: defaults, spec: spec).check(spec) { progress.note("warning: \(warning)") }
     }
 
-    /// Hadoop's defaults for `spec`: from the distribution mounted over the image, else
-    /// from the image's jars.
-    func hadoopDefaults(of spec: ClusterSpec, distribution: String?, checking count: Int) async throws -> HadoopDefaults {
-        let source = distribution ?? spec.image.reference
-        let provider = self.provider
-        return try await progress.step("Checking \(count) --conf key\(count == 1 ? "" : "s") against the defaults of \(source)") {
-            if let distribution { return try HadoopDefaultsReader.read(distribution: distribution) }
-            return try await provider.hadoopDefaults(of: spec.image.reference)
-        }
+    /// What is legal in `spec` but probably not meant (``ConfigCheck/warnings(_:)``),
+    /// one note each: also for `render` when no engine can check the keys.
+    public static func noteWarnings(of spec: ClusterSpec, to progress: any ProgressReporter) {
+        for warning in ConfigCheck.warnings(spec) { progress.note("warning: \(warning)") }
+    }
+
+    /// Hadoop's defaults from the distribution mounted over the image, else from the
+    /// image's jars (a reference or an ID).
+    func hadoopDefaults(image: String, distribution: String?) async throws -> HadoopDefaults {
+        if let distribution { return try HadoopDefaultsReader.read(distribution: distribution) }
+        return try await provider.hadoopDefaults(of: image)
     }
 
     /// Every value the cluster's daemons see (``EffectiveConfiguration``): hind's and
-    /// the user's site files over the defaults of its image or distribution. `node`
+    /// the user's site files over the defaults of the image its NameNode runs (by ID: a
+    /// tag pulled again since names another image) or of its distribution. `node`
     /// resolves the node's own address where a value refers to it. Without readable
     /// defaults, only the site files' values are shown.
     public func configuration(of name: ClusterName, node: String?) async throws -> EffectiveConfiguration {
@@ -43,11 +48,9 @@ extension ClusterProvisioner {
         }
         var defaults: HadoopDefaults?
         do {
-            if let distribution = spec.distribution {
-                defaults = try HadoopDefaultsReader.read(distribution: distribution)
-            } else {
-                defaults = try await provider.hadoopDefaults(of: spec.image.reference)
-            }
+            let image = try await provider.imageID(of: name) ?? spec.image.reference
+            defaults = try await hadoopDefaults(image: image, distribution: spec.distribution)
+            defaults?.origin = spec.distribution ?? spec.image.reference
         } catch where !Self.isCancellation(error) {
             progress.note("could not read Hadoop's defaults (\(ProvisionError.firstLine(of: error))): showing hind's and --conf values only")
         }

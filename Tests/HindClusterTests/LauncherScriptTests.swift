@@ -49,6 +49,21 @@ struct LauncherScriptTests {
             #expect(second.stderr.contains("keeping its data"))
         }
 
+        /// With several name directories, one already formatted (the first re-created
+        /// empty with its container) is enough: the NameNode fills the others itself.
+        @Test func anyFormattedNameDirectoryPreventsAFormat() throws {
+            let sandbox = try Sandbox()
+            let root = sandbox.url.path
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0", replacing: [
+                "HIND_NAME_DIRS='\(root)/data/dfs/name'": "HIND_NAME_DIRS='\(root)/empty \(root)/kept'",
+            ])
+            _ = try sandbox.write("kept/current/VERSION", "namespaceID=1\n", mode: 0o644)
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!sandbox.calls().contains { $0.contains("-format") })
+            #expect(result.stderr.contains("NameNode directory \(root)/kept is formatted: keeping its data"))
+        }
+
         @Test func daemonGetsItsHeapAndTheRenderedConfig() throws {
             let sandbox = try Sandbox()
             let launcher = try sandbox.launcher(
@@ -234,7 +249,7 @@ struct Sandbox {
         var script = LauncherScript.render(node: node, topology: topology)
         let root = url.path
         script = script
-            .replacingOccurrences(of: "HIND_NAME_DIR='/data/dfs/name'", with: "HIND_NAME_DIR='\(root)/data/dfs/name'")
+            .replacingOccurrences(of: "HIND_NAME_DIRS='/data/dfs/name'", with: "HIND_NAME_DIRS='\(root)/data/dfs/name'")
             .replacingOccurrences(of: "HIND_DATA_DIR='/data'", with: "HIND_DATA_DIR='\(root)/data'")
             // The sandbox runs as whoever runs the tests: no switch to the image's user.
             .replacingOccurrences(of: "HIND_RUN_AS='hadoop'", with: "HIND_RUN_AS=''")

@@ -191,7 +191,7 @@ public struct TarStreamReader: Sendable {
         while index < data.count {
             guard let space = data[index...].firstIndex(of: UInt8(ascii: " ")),
                   let length = Int(String(decoding: data[index..<space], as: UTF8.self)),
-                  length > 0, index + length <= data.count
+                  length > space - index + 1, index + length <= data.count
             else { break }
             let record = data[(space + 1)..<(index + length - 1)]
             if let equals = record.firstIndex(of: UInt8(ascii: "=")) {

@@ -35,14 +35,14 @@ struct RenderCommand: AsyncParsableCommand {
     func checkConfiguration(_ spec: ClusterSpec) async throws {
         let progress = ProgressPrinter()
         guard spec.overrides.contains(where: { !$0.unchecked }) else {
-            for warning in ConfigCheck.warnings(spec) { progress.note("warning: \(warning)") }
+            ClusterProvisioner.noteWarnings(of: spec, to: progress)
             return
         }
         let provider: any ClusterProvider
         do {
             provider = try await Provider.connect()
         } catch {
-            for warning in ConfigCheck.warnings(spec) { progress.note("warning: \(warning)") }
+            ClusterProvisioner.noteWarnings(of: spec, to: progress)
             progress.note("could not check the --conf keys: no Docker engine (\(ProvisionError.firstLine(of: error))); start one with scripts/setup-engine to check them")
             return
         }

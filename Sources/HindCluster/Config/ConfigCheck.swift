@@ -24,22 +24,31 @@ public struct ConfigCheck: Sendable {
         self.init(defaults: defaults, hindKeys: files.mapValues { Set($0.map(\.name)) })
     }
 
-    /// Throws for the first override refused.
-    public func check(_ spec: ClusterSpec) throws(ConfigCheckError) {
+    /// Throws for the first override refused. Returns the keys that could not be checked
+    /// because the defaults of a component the image has were not found, as warnings.
+    public func check(_ spec: ClusterSpec) throws(ConfigCheckError) -> [Warning] {
+        var unverified: [Warning] = []
         for override in spec.overrides where !override.unchecked {
+            if let own = HadoopDefaults.File(for: override.file), defaults.files[own] == nil,
+               spec.image.components.contains(own.component) {
+                unverified.append(Warning(message: "could not check --conf \(override.description): no \(own.rawValue) found in the jars of \(defaults.origin); passed as given"))
+                continue
+            }
             try check(override)
         }
+        return unverified
     }
 
     public func check(_ override: ConfigOverride) throws(ConfigCheckError) {
         let key = override.key
         if let replacement = ConfigKeyFamilies.deprecated[key] {
-            throw .deprecatedKey(override, replacement: replacement)
+            throw .deprecatedKey(override, replacement: replacement, belongsIn: defaults.file(listing: replacement)?.siteFile ?? override.file)
         }
-        // Which defaults file lists the key decides which site file it belongs in.
-        if let listing = defaults.file(listing: key), listing != .core, listing.siteFile != override.file,
-           override.file != .capacityScheduler, hindKeys[override.file]?.contains(key) != true {
-            throw .wrongFile(override, belongsIn: listing.siteFile)
+        // Which defaults file lists the key decides which site file it belongs in; the
+        // keys hind follows (ports, directories) are read from their own file only.
+        if let (home, reason) = home(of: key, setIn: override.file), home != override.file,
+           hindKeys[override.file]?.contains(key) != true {
+            throw .wrongFile(override, belongsIn: home, reason: reason)
         }
         guard isKnown(key, in: override.file) else {
             if let own = HadoopDefaults.File(for: override.file), defaults.files[own] == nil {
@@ -48,11 +57,26 @@ public struct ConfigCheck: Sendable {
             throw .unknownKey(override, defaultsFile: (HadoopDefaults.File(for: override.file) ?? .core).rawValue,
                               origin: defaults.origin, suggestions: suggestions(for: key, in: override.file))
         }
-        if let file = readable(by: override.file).first(where: { defaults.value(of: key, in: $0) != nil }),
+        if let file = readable(by: override.file).last(where: { defaults.value(of: key, in: $0) != nil }),
            let defaultValue = defaults.value(of: key, in: file),
-           let type = ConfigValueType(defaultValue: defaultValue), !type.accepts(override.value) {
+           let type = ConfigValueType(key: key, defaultValue: defaultValue), !type.accepts(override.value) {
             throw .wrongType(override, type, defaultValue: defaultValue)
         }
+    }
+
+    /// The one site file `key` works in, and why, when it is not any file.
+    func home(of key: String, setIn file: HadoopConfigFile) -> (HadoopConfigFile, String)? {
+        if let home = ConfiguredAddresses.followedKeys[key] {
+            return (home, "hind's launchers, health checks and published ports follow it there")
+        }
+        if ConfigKeyFamilies.capacityScheduler.matches(key) {
+            return (.capacityScheduler, "the CapacityScheduler reads it from capacity-scheduler.xml, loaded after \(file.fileName)")
+        }
+        guard let listing = defaults.file(listing: key), listing != .core else { return nil }
+        let reason = file == .coreSite
+            ? "daemons read \(listing.rawValue) after core-site.xml, so this value would be ignored"
+            : "the daemons that read it do not read \(file.fileName)"
+        return (listing.siteFile, reason)
     }
 
     /// Whether Hadoop's daemons reading `file` know `key`.
@@ -63,7 +87,7 @@ public struct ConfigCheck: Sendable {
             return true
         }
         if sources.contains(where: { placeholderPatterns[$0]?.contains { $0.matches(key) } == true }) { return true }
-        if file == .capacityScheduler { return KeyPattern("yarn.scheduler.capacity.**").matches(key) }
+        if file == .capacityScheduler { return ConfigKeyFamilies.capacityScheduler.matches(key) }
         return ConfigKeyFamilies.admits(key) { candidate in sources.contains { defaults.documents(candidate, in: $0) } }
     }
 

@@ -4,9 +4,10 @@ public enum ConfigCheckError: UserFacingError, Equatable {
     /// A key no defaults file of the image lists and no known family admits.
     case unknownKey(ConfigOverride, defaultsFile: String, origin: String, suggestions: [String])
     /// An old name Hadoop translates; hind asks for today's.
-    case deprecatedKey(ConfigOverride, replacement: String)
-    /// A key of `belongsIn`'s defaults, set in a file its daemons read before it or not at all.
-    case wrongFile(ConfigOverride, belongsIn: HadoopConfigFile)
+    case deprecatedKey(ConfigOverride, replacement: String, belongsIn: HadoopConfigFile)
+    /// A key set in a file where it would be ignored: its daemons read `belongsIn` after
+    /// it or not at all (`reason` says which), or hind follows it in `belongsIn` only.
+    case wrongFile(ConfigOverride, belongsIn: HadoopConfigFile, reason: String)
     /// A value the key's typed getter cannot read.
     case wrongType(ConfigOverride, ConfigValueType, defaultValue: String)
     /// The image's jars carry no defaults for the file (YARN's in an HDFS-only image).
@@ -16,7 +17,7 @@ public enum ConfigCheckError: UserFacingError, Equatable {
 
     public var override: ConfigOverride {
         switch self {
-        case let .unknownKey(o, _, _, _), let .deprecatedKey(o, _), let .wrongFile(o, _), let .wrongType(o, _, _), let .noDefaults(o, _, _): o
+        case let .unknownKey(o, _, _, _), let .deprecatedKey(o, _, _), let .wrongFile(o, _, _), let .wrongType(o, _, _), let .noDefaults(o, _, _): o
         }
     }
 
@@ -29,10 +30,10 @@ public enum ConfigCheckError: UserFacingError, Equatable {
                 ? "check its spelling against \(file)"
                 : "did you mean \(suggestions.joined(separator: " or "))?"
             return "unknown key '\(o.key)' in \(conf): the \(file) of \(origin) does not list it, and Hadoop ignores keys it does not know; \(hint) (\(escape))"
-        case let .deprecatedKey(o, replacement):
-            return "deprecated key '\(o.key)' in \(conf): Hadoop reads it as \(replacement), the name hind honours; use --conf \(o.file.rawValue):\(replacement)=\(o.value)"
-        case let .wrongFile(o, file):
-            return "key '\(o.key)' in \(conf) belongs in \(file.rawValue): daemons read \(HadoopDefaults.File(for: file)?.rawValue ?? file.fileName) after \(o.file.fileName), so this value would be ignored; use --conf \(file.rawValue):\(o.key)=\(o.value)"
+        case let .deprecatedKey(o, replacement, file):
+            return "deprecated key '\(o.key)' in \(conf): Hadoop reads it as \(replacement), the name hind honours; use --conf \(file.rawValue):\(replacement)=\(o.value)"
+        case let .wrongFile(o, file, reason):
+            return "key '\(o.key)' in \(conf) belongs in \(file.rawValue): \(reason); use --conf \(file.rawValue):\(o.key)=\(o.value)"
         case let .wrongType(o, type, defaultValue):
             return "invalid value '\(o.value)' in \(conf): \(o.key) takes \(type.expectation) (its default is \(defaultValue)), and Hadoop would ignore this one or fail to start; use e.g. --conf \(o.file.rawValue):\(o.key)=\(defaultValue)"
         case let .noDefaults(o, file, origin):

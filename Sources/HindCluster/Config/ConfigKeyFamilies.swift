@@ -9,7 +9,7 @@ public enum ConfigKeyFamilies {
         "hadoop.proxyuser.*.hosts", "hadoop.proxyuser.*.groups", "hadoop.proxyuser.*.users",
         "fs.*.impl", "fs.*.impl.disable.cache", "fs.AbstractFileSystem.*.impl",
         // Per-port RPC settings (`ipc.8020.callqueue.impl`, core-default.xml in Hadoop 3).
-        "ipc.*.**",
+        "ipc.#.**",
         // S3A per-bucket options (hadoop-aws documentation).
         "fs.s3a.bucket.*.**",
         "hadoop.security.crypto.codec.classes.**",
@@ -19,11 +19,13 @@ public enum ConfigKeyFamilies {
         // NodeManager auxiliary services (yarn-default.xml, PluggableShuffleAndPluggableSort.html).
         "yarn.nodemanager.aux-services.*.class", "yarn.nodemanager.aux-services.*.classpath",
         "yarn.nodemanager.aux-services.*.system-classes",
-        // The CapacityScheduler's queues, in capacity-scheduler.xml.
-        "yarn.scheduler.capacity.**",
         // Environment of MapReduce tasks one variable at a time (Hadoop 3.1+).
         "mapreduce.map.env.*", "mapreduce.reduce.env.*", "yarn.app.mapreduce.am.env.*",
     ].map(KeyPattern.init)
+
+    /// The CapacityScheduler's keys: read from capacity-scheduler.xml only, which it loads
+    /// after yarn-site.xml.
+    public static let capacityScheduler = KeyPattern("yarn.scheduler.capacity.**")
 
     /// Keys that may carry a nameservice suffix, or a nameservice and a NameNode suffix
     /// (`dfs.namenode.rpc-address.ns1.nn1`): `NameNode.NAMENODE_SPECIFIC_KEYS` and
@@ -125,7 +127,8 @@ public enum ConfigKeyFamilies {
     }
 }
 
-/// A key pattern: literal dot-separated parts, `*` for one part, `**` for one or more.
+/// A key pattern: literal dot-separated parts, `*` for one part, `#` for one part of
+/// digits, `**` for one or more parts.
 /// A part of a defaults file's own key in capitals (`dfs.ha.namenodes.EXAMPLENAMESERVICE`)
 /// or brackets (`ipc.[port_number].backoff.enable`) is a placeholder too, for one or more
 /// parts (`hadoop.security.crypto.codec.classes.aes.ctr.nopadding`).
@@ -167,6 +170,7 @@ public struct KeyPattern: Hashable, Sendable, CustomStringConvertible {
                 tail = tail.dropFirst()
             }
         case "*": return !part.isEmpty && match(pattern.dropFirst(), key.dropFirst())
+        case "#": return !part.isEmpty && part.allSatisfy(\.isNumber) && match(pattern.dropFirst(), key.dropFirst())
         default: return head == part && match(pattern.dropFirst(), key.dropFirst())
         }
     }

@@ -11,6 +11,26 @@ public enum ConfigValueType: String, Hashable, Sendable {
     /// A decimal number (`getFloat`, `getDouble`), e.g. `0.999f`.
     case decimal
 
+    /// The type `key`'s default value implies, or nil when it implies none (text, lists,
+    /// empty), except for keys whose getter reads more than the default shows.
+    public init?(key: String, defaultValue: String) {
+        if let known = Self.exceptions[key] {
+            guard let known else { return nil }
+            self = known
+            return
+        }
+        // Permissions and umasks (`022`, `700`) also take symbolic forms (`u=rwx,g=rx,o=`).
+        if key.hasSuffix(".perm") || key.hasSuffix("umask-mode") { return nil }
+        self.init(defaultValue: defaultValue)
+    }
+
+    /// Keys read by a getter of another type than their default suggests: nil for untyped.
+    static let exceptions: [String: ConfigValueType?] = [
+        // Trash.getFloat: fractions of a minute are fine.
+        "fs.trash.interval": .decimal,
+        "fs.trash.checkpoint.interval": .decimal,
+    ]
+
     /// The type a default value implies, or nil when it implies none (text, lists, empty).
     public init?(defaultValue: String) {
         let value = defaultValue.trimmingCharacters(in: .whitespaces)

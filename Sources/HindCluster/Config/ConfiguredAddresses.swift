@@ -48,6 +48,17 @@ public struct ConfiguredAddresses: Equatable, Sendable {
         ]
     }
 
+    /// Every key hind follows, with the one site file it reads it from: a value elsewhere
+    /// would reach some daemons and not hind's launchers and probes.
+    public static var followedKeys: [String: HadoopConfigFile] {
+        var keys = Dictionary(addressKeys.map { ($0.key, $0.file) }) { first, _ in first }
+        keys["fs.defaultFS"] = .coreSite
+        keys["hadoop.tmp.dir"] = .coreSite
+        keys["dfs.namenode.name.dir"] = .hdfsSite
+        keys["dfs.datanode.data.dir"] = .hdfsSite
+        return keys
+    }
+
     /// HDFS's port when `fs.defaultFS` names none (`HdfsClientConfigKeys.DFS_NAMENODE_RPC_PORT_DEFAULT`).
     static let defaultFSPort = 8020
 
@@ -55,7 +66,7 @@ public struct ConfiguredAddresses: Equatable, Sendable {
         var ports = version.ports
         var problem: SpecError?
         func refuse(_ override: ConfigOverride, _ reason: String) {
-            if problem == nil { problem = .unsupportedOverride(override.description, reason: reason) }
+            if problem == nil { problem = .unsupportedOverride("\(override.flag) \(override.description)", reason: reason) }
         }
         // The last override of each key in the file Hadoop reads it from wins.
         func last(_ key: String, in file: HadoopConfigFile) -> ConfigOverride? {
@@ -63,13 +74,13 @@ public struct ConfiguredAddresses: Equatable, Sendable {
         }
         for address in Self.addressKeys {
             guard let override = last(address.key, in: address.file) else { continue }
-            switch Self.hostAndPort(override.value) {
+            let hosts = address.hosts.sorted()
+            let exampleHost = hosts.first { !$0.hasPrefix("$") } ?? hosts[0]
+            switch Self.hostAndPort(override.value, example: exampleHost) {
             case let .failure(reason): refuse(override, reason.description)
             case let .success((host, port)):
                 if !address.hosts.contains(host) {
-                    let hosts = address.hosts.sorted()
-                    let example = hosts.first { !$0.hasPrefix("$") } ?? hosts[0]
-                    refuse(override, "hind's nodes reach this daemon as \(hosts.map { "'\($0)'" }.joined(separator: " or ")), not '\(host)'; use e.g. \(example):\(port)")
+                    refuse(override, "hind's nodes reach this daemon as \(hosts.map { "'\($0)'" }.joined(separator: " or ")), not '\(host)'; use e.g. \(exampleHost):\(port)")
                 } else {
                     ports[keyPath: address.port] = port
                 }
@@ -103,11 +114,11 @@ public struct ConfiguredAddresses: Equatable, Sendable {
         self.problem = problem
     }
 
-    /// `host:port` with a fixed port.
-    static func hostAndPort(_ value: String) -> Result<(String, Int), AddressError> {
+    /// `host:port` with a fixed port; `example` is the host the message suggests.
+    static func hostAndPort(_ value: String, example: String) -> Result<(String, Int), AddressError> {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.lastIndex(of: ":"), let port = Int(trimmed[trimmed.index(after: colon)...]) else {
-            return .failure(AddressError("use HOST:PORT with a fixed port, e.g. 0.0.0.0:50071"))
+            return .failure(AddressError("use HOST:PORT with a fixed port, e.g. \(example):9000"))
         }
         guard (1...65535).contains(port) else {
             return .failure(AddressError(port == 0

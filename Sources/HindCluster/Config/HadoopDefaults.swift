@@ -41,6 +41,14 @@ public struct HadoopDefaults: Hashable, Codable, Sendable {
             }
         }
 
+        /// The component whose jars carry the file (core's is everyone's: HDFS).
+        public var component: Component {
+            switch self {
+            case .core, .hdfs: .hdfs
+            case .yarn, .mapred: .yarn
+            }
+        }
+
         /// The site file a key of this defaults file belongs in.
         public var siteFile: HadoopConfigFile {
             switch self {
@@ -80,8 +88,10 @@ public struct HadoopDefaults: Hashable, Codable, Sendable {
         files[file]?[key]
     }
 
-    /// The first file (core, hdfs, yarn, mapred) that lists or documents `key`.
+    /// The last file (of core, hdfs, yarn, mapred) that lists or documents `key`: a
+    /// daemon loads its component's defaults after core's, so a key both list is the
+    /// component's.
     public func file(listing key: String) -> File? {
-        File.allCases.first { documents(key, in: $0) }
+        File.allCases.last { documents(key, in: $0) }
     }
 }

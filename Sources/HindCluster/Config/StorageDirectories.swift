@@ -22,7 +22,7 @@ public struct StorageDirectories: Equatable, Sendable {
             switch Self.paths(override.value, storageTypes: storageTypes, tmp: tmp) {
             case let .success(paths): return paths
             case let .failure(reason):
-                if problem == nil { problem = .unsupportedOverride(override.description, reason: reason.description) }
+                if problem == nil { problem = .unsupportedOverride("\(override.flag) \(override.description)", reason: reason.description) }
                 return [fallback]
             }
         }
@@ -57,10 +57,11 @@ public struct StorageDirectories: Equatable, Sendable {
             guard !text.split(separator: "/").contains("..") else {
                 return .failure(.init("'\(item)' climbs out with '..'; use a plain absolute path"))
             }
-            guard !text.contains(where: { $0.isWhitespace || $0 == "'" || $0 == "\"" }) else {
-                return .failure(.init("'\(item)' has spaces or quotes; use a plain absolute path"))
+            guard !text.contains(where: { $0.isWhitespace || "'\"*?[]\\`$".contains($0) }) else {
+                return .failure(.init("'\(item)' has spaces, quotes or pattern characters; use a plain absolute path"))
             }
             while text.count > 1, text.hasSuffix("/") { text.removeLast() }
+            guard text != "/" else { return .failure(.init("'\(item)' is the root directory; use a directory of its own")) }
             paths.append(text)
         }
         guard !paths.isEmpty else { return .failure(.init("the list is empty; use an absolute path")) }

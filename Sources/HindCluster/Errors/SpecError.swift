@@ -49,7 +49,7 @@ public enum SpecError: UserFacingError, Equatable {
         case let .invalidImageUser(text):
             return "invalid --image-user '\(text)': use the image's non-root user as NAME, UID, NAME:GROUP or UID:GID (e.g. --image-user hadoop)"
         case let .unsupportedOverride(text, reason):
-            return "hind cannot honour --conf \(text): \(reason)"
+            return "hind cannot honour \(text): \(reason)"
         case let .invalidImageReference(text, problem):
             return "invalid image reference '\(text)': \(problem); use [REGISTRY/]NAME[:TAG][@DIGEST], e.g. apache/hadoop:3.4.1"
         }

@@ -53,4 +53,7 @@ public struct ConfigOverride: Hashable, Codable, Sendable {
     }
 
     public var description: String { "\(file.rawValue):\(key)=\(value)" }
+
+    /// The option that set it, for messages: `--conf` or `--conf-unchecked`.
+    public var flag: String { unchecked ? "--conf-unchecked" : "--conf" }
 }

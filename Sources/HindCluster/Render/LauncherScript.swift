@@ -5,7 +5,7 @@
 /// the shell as code.
 ///
 /// `launcher.sh run` (the default) starts as root when the daemons run as another user:
-/// it gives the node's data directory to that user and runs itself again as that user,
+/// it gives the node's data directory (and storage directories outside it) to that user and runs itself again as that user,
 /// with no capability left. It then prepares the config (the image's, found with or
 /// without `HADOOP_HOME`, overlaid with hind's), waits for the daemons this node
 /// depends on (a DataNode only for its NameNode's name, see `waitsForNameOnly`), formats the NameNode when its directory is empty, and runs the daemons in
@@ -61,8 +61,8 @@ public enum LauncherScript {
             ("HIND_WAIT_TIMEOUT", String(spec.dependencyTimeoutSeconds)),
             ("HIND_RUN_AS", spec.image.user ?? ""),
             ("HIND_DATA_DIR", spec.image.dataDirectory),
-            // The first name directory decides whether the NameNode is formatted.
-            ("HIND_NAME_DIR", spec.storage.nameDirectories[0]),
+            // The NameNode is formatted when none of its name directories is.
+            ("HIND_NAME_DIRS", spec.storage.nameDirectories.joined(separator: " ")),
             ("HIND_OWN_DIRS", ownedDirectories(of: node, storage: spec.storage).joined(separator: " ")),
             ("HIND_RENDERED_CONF", renderedConfigDirectory),
             ("HIND_CONF_DIR", runtimeConfigDirectory),
@@ -162,10 +162,10 @@ public enum LauncherScript {
         }
 
         # become_user ARGS: when started as root with a user to run as (HIND_RUN_AS: name,
-        # uid or uid:gid), give the data directory and the storage directories (HIND_OWN_DIRS)
-        # to that user (a new named volume keeps
-        # its mount point's root ownership) and run this launcher again as that user. The
-        # switch leaves the daemons no capability.
+        # uid or uid:gid), give the data directory (a new named volume keeps its mount
+        # point's root ownership) and the storage directories outside it (HIND_OWN_DIRS)
+        # to that user, and run this launcher again as that user. The switch leaves the
+        # daemons no capability.
         become_user() {
             [ -n "$HIND_RUN_AS" ] && [ "$(id -u)" -eq 0 ] || return 0
             user=${HIND_RUN_AS%%:*}
@@ -189,7 +189,10 @@ public enum LauncherScript {
             # it are the user's to create.
             for dir in "$HIND_DATA_DIR" $HIND_OWN_DIRS; do
                 case "$dir" in "$HIND_DATA_DIR"/*) continue ;; esac
-                mkdir -p "$dir"
+                if ! mkdir -p "$dir"; then
+                    log "cannot create the directory $dir as root without DAC_OVERRIDE: choose one whose parents root owns"
+                    exit 1
+                fi
                 owner=$(stat -c %u:%g "$dir")
                 if [ "$owner" != "$uid:$gid" ] && ! chown "$uid:$gid" "$dir"; then
                     log "cannot give the directory $dir (owner $owner) to the daemons' user $uid:$gid"
@@ -272,13 +275,18 @@ public enum LauncherScript {
             printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
         }
 
+        # format_namenode_once: format unless a name directory already holds a namespace
+        # (the NameNode formats an empty one of several itself when it starts:
+        # FSImage.recoverTransitionRead).
         format_namenode_once() {
-            if [ -f "$HIND_NAME_DIR/current/VERSION" ]; then
-                log "NameNode directory $HIND_NAME_DIR is formatted: keeping its data"
-                return 0
-            fi
-            log "formatting the NameNode in $HIND_NAME_DIR"
-            mkdir -p "$HIND_NAME_DIR"
+            for dir in $HIND_NAME_DIRS; do
+                if [ -f "$dir/current/VERSION" ]; then
+                    log "NameNode directory $dir is formatted: keeping its data"
+                    return 0
+                fi
+            done
+            log "formatting the NameNode in $HIND_NAME_DIRS"
+            for dir in $HIND_NAME_DIRS; do mkdir -p "$dir"; done
             env "$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)" \
                 hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
         }

@@ -6,9 +6,10 @@ import ZipReader
 /// distribution on the host (`--dist`) or from the jar bytes an image's archive yields
 /// (``DockerProvider/hadoopDefaults(of:)``).
 public enum HadoopDefaultsReader {
-    /// Why the defaults could not be read.
+    /// One file's keys and values, and the keys it documents only in comments.
     public typealias Keys = (properties: [String: String], commented: Set<String>)
 
+    /// Why the defaults could not be read.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
         public var description: String
         init(_ description: String) { self.description = description }

@@ -12,10 +12,14 @@ extension DockerProvider {
     /// closed as soon as the file is found.
     public func hadoopDefaults(of reference: String) async throws -> HadoopDefaults {
         let image = try await client.inspectImage(reference: reference)
-        if let cached = defaultsCache.load(imageID: image.id) { return cached }
+        if var cached = defaultsCache.load(imageID: image.id) {
+            cached.origin = reference
+            return cached
+        }
         let home = image.config.env.first { $0.hasPrefix("HADOOP_HOME=") }.map { String($0.dropFirst("HADOOP_HOME=".count)) }
             ?? ContainerPolicy.hadoopHome
-        let files = try await withProbeContainer(of: reference) { id in
+        // By ID: the image inspected, even if the reference is re-tagged meanwhile.
+        let files = try await withProbeContainer(of: image.id) { id in
             var files: [HadoopDefaults.File: HadoopDefaultsReader.Keys] = [:]
             for file in HadoopDefaults.File.allCases {
                 files[file] = try await properties(of: file, in: id, under: "\(home)/share/hadoop/\(file.shareDirectory)")
@@ -40,7 +44,11 @@ extension DockerProvider {
             return parts.count == 2 && HadoopDefaultsReader.mayCarry(String(parts[1]), file)
         }
         var chunks = stream.makeAsyncIterator()
-        while !reader.isFinished, let chunk = try await chunks.next() {
+        while !reader.isFinished {
+            // An archive cut short says nothing about what it lacks: an error, never cached.
+            guard let chunk = try await chunks.next() else {
+                throw HadoopDefaultsReader.ReadError("the engine's archive of \(directory) ended early")
+            }
             for entry in try reader.consume(chunk) where !entry.contents.isEmpty {
                 let name = String(entry.path.split(separator: "/").last ?? "")
                 if let properties = try HadoopDefaultsReader.properties(of: file, inJar: entry.contents, named: name) {

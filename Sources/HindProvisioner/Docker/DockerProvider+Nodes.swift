@@ -29,6 +29,12 @@ extension DockerProvider {
         try await client.inspectContainerJSON(id: try await container(of: node, in: name).id)
     }
 
+    public func imageID(of name: ClusterName) async throws -> String? {
+        let containers = try await containers(of: name)
+        guard let namenode = containers.first(where: { $0.labels[ClusterLabels.node] == Topology.namenode }) else { return nil }
+        return try await client.inspectContainer(id: namenode.id).image
+    }
+
     /// Each node's address on the cluster network, from the network's members
     /// (`<cluster>-<node>`).
     public func addresses(of name: ClusterName) async throws -> [String: String] {

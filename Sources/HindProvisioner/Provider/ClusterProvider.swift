@@ -50,6 +50,8 @@ public protocol ClusterProvider: Sendable {
     /// The spec the cluster was created from; throws when there is no such cluster or it
     /// was not created by hind.
     func spec(of name: ClusterName) async throws -> ClusterSpec
+    /// The ID of the image the cluster's NameNode container runs; nil without one.
+    func imageID(of name: ClusterName) async throws -> String?
     /// Each running node's address on the cluster's network, by node name.
     func addresses(of name: ClusterName) async throws -> [String: String]
     /// The cluster's node names in topology order, of the containers that exist; throws

@@ -17,7 +17,7 @@ import Testing
         let spec = try testSpec(workers: workers, components: [.hdfs, .yarn], overrides: overrides.map(\.description))
         var checked = spec
         checked.overrides = overrides
-        try ConfigCheck(defaults: defaults, hindKeys: [:]).check(checked)
+        _ = try ConfigCheck(defaults: defaults, hindKeys: [:]).check(checked)
     }
 
     @Test func listedKeysPass() throws {
@@ -44,6 +44,8 @@ import Testing
         #expect(!KeyPattern("fs.s3a.bucket.*.**").matches("fs.s3a.bucket.b"))
         #expect(KeyPattern(placeholdersIn: "dfs.ha.namenodes.EXAMPLENAMESERVICE")?.description == "dfs.ha.namenodes.**")
         #expect(KeyPattern(placeholdersIn: "fs.AbstractFileSystem.hdfs.impl") == nil)
+        #expect(KeyPattern("ipc.#.**").matches("ipc.8020.callqueue.impl"))
+        #expect(!KeyPattern("ipc.#.**").matches("ipc.client.connect.timeout"))
         #expect(KeyPattern(placeholdersIn: "ipc.[port_number].backoff.enable")?.description == "ipc.**.backoff.enable")
     }
 

@@ -71,15 +71,24 @@ import Testing
         ("hdfs-site:dfs.namenode.name.dir=hdfs://namenode/x", "not a local absolute path"),
         ("hdfs-site:dfs.datanode.data.dir=/tmp/hadoop-${user.name}/dn", "cannot know before the daemons start"),
         ("hdfs-site:dfs.datanode.data.dir=/data/../etc", "climbs out"),
+        ("hdfs-site:dfs.datanode.data.dir=/data/*", "pattern characters"),
+        ("hdfs-site:dfs.namenode.name.dir=file:///", "the root directory"),
+        ("mapred-site:mapreduce.jobhistory.address=history:10020", "use e.g. historyserver:10020"),
     ])
     func unsupportedOverridesAreRefused(_ text: String, reason: String) throws {
         #expect {
             _ = try testSpec(overrides: [text])
         } throws: { error in
             guard case let .unsupportedOverride(override, message) = error as? SpecError else { return false }
-            return override == text && message.contains(reason)
+            return override == "--conf \(text)" && message.contains(reason)
                 && (error as! SpecError).description.hasPrefix("hind cannot honour --conf \(text): ")
         }
+    }
+
+    @Test func anUncheckedOverrideIsNamedAsSuch() throws {
+        var spec = try testSpec()
+        spec.overrides = [try ConfigOverride(parsing: "hdfs-site:dfs.namenode.http-address=0.0.0.0:0", unchecked: true)]
+        #expect(spec.configured.problem?.description.hasPrefix("hind cannot honour --conf-unchecked hdfs-site:dfs.namenode.http-address=0.0.0.0:0: ") == true)
     }
 
     @Test func conflictingRPCPortsAreRefused() throws {
@@ -99,7 +108,7 @@ import Testing
         #expect(spec.storage.dataDirectories == ["/srv/dn", "/hadoop/data/tmp/dn"])
         let topology = Topology(spec: spec)
         let namenode = LauncherScript.render(node: try #require(topology.node(named: "namenode")), topology: topology)
-        #expect(namenode.contains("HIND_NAME_DIR='/hadoop/data/nn'"))
+        #expect(namenode.contains("HIND_NAME_DIRS='/hadoop/data/nn /srv/nn-copy'"))
         #expect(namenode.contains("HIND_OWN_DIRS='/hadoop/data/nn /srv/nn-copy'"))
         let worker = LauncherScript.render(node: try #require(topology.node(named: "worker-1")), topology: topology)
         #expect(worker.contains("HIND_OWN_DIRS='/srv/dn /hadoop/data/tmp/dn'"))

@@ -92,6 +92,7 @@ final class FakeProvider: ClusterProvider {
     ], origin: "fake")
 
     func addresses(of name: ClusterName) async throws -> [String: String] { [:] }
+    func imageID(of name: ClusterName) async throws -> String? { nil }
 
     func hadoopDefaults(of image: String) async throws -> HadoopDefaults {
         record("hadoopDefaults")

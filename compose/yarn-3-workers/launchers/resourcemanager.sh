@@ -11,7 +11,7 @@ HIND_HEALTH_PORTS='8031'
 HIND_WAIT_TIMEOUT='300'
 HIND_RUN_AS='hadoop'
 HIND_DATA_DIR='/data'
-HIND_NAME_DIR='/data/dfs/name'
+HIND_NAME_DIRS='/data/dfs/name'
 HIND_OWN_DIRS=''
 HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
@@ -93,10 +93,10 @@ daemon_value() {
 }
 
 # become_user ARGS: when started as root with a user to run as (HIND_RUN_AS: name,
-# uid or uid:gid), give the data directory and the storage directories (HIND_OWN_DIRS)
-# to that user (a new named volume keeps
-# its mount point's root ownership) and run this launcher again as that user. The
-# switch leaves the daemons no capability.
+# uid or uid:gid), give the data directory (a new named volume keeps its mount
+# point's root ownership) and the storage directories outside it (HIND_OWN_DIRS)
+# to that user, and run this launcher again as that user. The switch leaves the
+# daemons no capability.
 become_user() {
     [ -n "$HIND_RUN_AS" ] && [ "$(id -u)" -eq 0 ] || return 0
     user=${HIND_RUN_AS%%:*}
@@ -120,7 +120,10 @@ become_user() {
     # it are the user's to create.
     for dir in "$HIND_DATA_DIR" $HIND_OWN_DIRS; do
         case "$dir" in "$HIND_DATA_DIR"/*) continue ;; esac
-        mkdir -p "$dir"
+        if ! mkdir -p "$dir"; then
+            log "cannot create the directory $dir as root without DAC_OVERRIDE: choose one whose parents root owns"
+            exit 1
+        fi
         owner=$(stat -c %u:%g "$dir")
         if [ "$owner" != "$uid:$gid" ] && ! chown "$uid:$gid" "$dir"; then
             log "cannot give the directory $dir (owner $owner) to the daemons' user $uid:$gid"
@@ -203,13 +206,18 @@ jvm_opts() {
     printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
 }
 
+# format_namenode_once: format unless a name directory already holds a namespace
+# (the NameNode formats an empty one of several itself when it starts:
+# FSImage.recoverTransitionRead).
 format_namenode_once() {
-    if [ -f "$HIND_NAME_DIR/current/VERSION" ]; then
-        log "NameNode directory $HIND_NAME_DIR is formatted: keeping its data"
-        return 0
-    fi
-    log "formatting the NameNode in $HIND_NAME_DIR"
-    mkdir -p "$HIND_NAME_DIR"
+    for dir in $HIND_NAME_DIRS; do
+        if [ -f "$dir/current/VERSION" ]; then
+            log "NameNode directory $dir is formatted: keeping its data"
+            return 0
+        fi
+    done
+    log "formatting the NameNode in $HIND_NAME_DIRS"
+    for dir in $HIND_NAME_DIRS; do mkdir -p "$dir"; done
     env "$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)" \
         hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
 }
