@@ -20,6 +20,19 @@ struct SmokeUnitTests {
         The filesystem under path '/hind-smoke-1/three-blocks.bin' is HEALTHY
         """
 
+    /// `fsck -files -blocks -racks` as Hadoop 2.7.3 prints it (a real cluster's output).
+    @Test func fsckRacks() {
+        let report = """
+            /f 3000000 bytes, 3 block(s):  OK
+            0. BP-1369929898-192.168.224.5-1796147107268:blk_1073741825_1001 len=1048576 repl=3 [/rack-1/192.168.224.4:50010, /rack-1/192.168.224.6:50010, /rack-2/192.168.224.3:50010]
+            1. BP-1369929898-192.168.224.5-1796147107268:blk_1073741826_1002 len=1048576 repl=2 [/dc1/rack-2/192.168.224.2:50010, /dc1/rack-1/192.168.224.4:50010]
+            """
+        let blocks = SmokeParsing.fsck(report).blocks
+        #expect(blocks.map(\.racks) == [["/rack-1", "/rack-1", "/rack-2"], ["/dc1/rack-2", "/dc1/rack-1"]])
+        #expect(blocks.map(\.locations) == [["192.168.224.4:50010", "192.168.224.6:50010", "192.168.224.3:50010"], ["192.168.224.2:50010", "192.168.224.4:50010"]])
+        #expect(blocks.map(\.replication) == [3, 2])
+    }
+
     @Test func fsckBlocksAndSummary() {
         let fsck = SmokeParsing.fsck(Self.fsckReport)
         #expect(fsck.healthy && fsck.underReplicated == 2 && fsck.corrupt == 0)

@@ -37,10 +37,12 @@ struct StatusCommand: AsyncParsableCommand {
         }
         guard !status.nodes.isEmpty else { return }
         print("")
-        var rows = [["NODE", "STATE", "HEALTH", "ROLES"]]
+        // RACK only for a cluster with racks.
+        let racks = status.nodes.contains { $0.rack != nil }
+        var rows = [["NODE", "STATE", "HEALTH", "ROLES"] + (racks ? ["RACK"] : [])]
         for node in status.nodes {
             let state = node.exitCode.map { "\(node.state) (\($0))" } ?? node.state
-            rows.append([node.name, state, node.health ?? "-", node.roles.joined(separator: ",")])
+            rows.append([node.name, state, node.health ?? "-", node.roles.joined(separator: ",")] + (racks ? [node.rack ?? "-"] : []))
         }
         print(ClusterText.table(rows))
         let endpoints = ClusterText.endpoints(status.endpoints)

@@ -35,6 +35,12 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("image-user"), help: ArgumentHelp("Whom the image's daemons run as, when hind cannot read it from the image (render): NAME, UID, NAME:GROUP or UID:GID.", valueName: "user"))
     public var imageUser: String?
 
+    @Option(parsing: .unconditional, help: "Spread the workers round-robin over N racks (/rack-1 … /rack-N); HDFS places replicas across them.")
+    public var racks: Int?
+
+    @Option(name: .customLong("rack"), help: ArgumentHelp("Place one worker in a rack, e.g. worker-3=/dc1/rack-2; repeatable.", valueName: "NODE=RACK"))
+    public var rackPlacements: [String] = []
+
     @Option(name: .customLong("namenode-port"), parsing: .unconditional, help: "Host port for the NameNode web UI (default: a free port).")
     public var namenodePort: String?
 
@@ -51,6 +57,9 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
     /// The parsed shape; every value is checked here, before an engine is contacted.
     public func shape() throws(SpecError) -> ClusterShape {
         guard (1...ClusterSpec.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
+        // Checked here too, so a bad layout is refused before an engine is contacted.
+        let layout = try RackLayout.parse(count: racks, placements: rackPlacements)
+        try layout?.validate(workers: workers)
         return ClusterShape(
             workers: workers,
             components: try components.map { (text) throws(SpecError) in try Component.parseList(text) },
@@ -61,6 +70,7 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
             imageUser: try imageUser.map { (text) throws(SpecError) in try ClusterShape.parseImageUser(text) },
             publishing: PortPublishing(
                 namenodeHTTP: try namenodePort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) },
-                resourcemanagerWeb: try resourcemanagerPort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) }))
+                resourcemanagerWeb: try resourcemanagerPort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) }),
+            racks: layout)
     }
 }

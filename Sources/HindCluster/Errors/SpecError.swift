@@ -16,6 +16,11 @@ public enum SpecError: UserFacingError, Equatable {
     case invalidImageReference(String, problem: String)
     case imageLacksComponents(String, missing: [Component], has: [Component])
     case invalidImageUser(String)
+    /// A `--rack` that is malformed, names no worker or repeats one.
+    case invalidRack(String, reason: String)
+    case rackCountOutOfRange(Int, workers: Int)
+    /// Two racks at different depths, which Hadoop's `NetworkTopology` refuses.
+    case rackDepthsDiffer(String, String)
     /// A `--conf` of an address or directory key that hind's nodes could not follow.
     case unsupportedOverride(String, reason: String)
 
@@ -48,6 +53,12 @@ public enum SpecError: UserFacingError, Equatable {
             return "image \(image) ships \(list) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(list) or an image with them such as \(ImageProfile.onlineReference)"
         case let .invalidImageUser(text):
             return "invalid --image-user '\(text)': use the image's non-root user as NAME, UID, NAME:GROUP or UID:GID (e.g. --image-user hadoop)"
+        case let .invalidRack(text, reason):
+            return "invalid --rack '\(text)': \(reason)"
+        case let .rackCountOutOfRange(count, workers):
+            return "--racks \(count) is out of range for \(workers) worker\(workers == 1 ? "" : "s"): use --racks 1 to --racks \(workers) (or more workers with -c)"
+        case let .rackDepthsDiffer(shallow, deep):
+            return "racks \(shallow) and \(deep) have different depths, which Hadoop refuses: give every worker a rack with as many levels (workers without --rack are in \(RackLayout.defaultRack) or /rack-N)"
         case let .unsupportedOverride(text, reason):
             return "hind cannot honour \(text): \(reason)"
         case let .invalidImageReference(text, problem):

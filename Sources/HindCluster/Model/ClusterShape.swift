@@ -13,11 +13,13 @@ public struct ClusterShape: Hashable, Sendable {
     /// read from an image without an engine.
     public var imageUser: String?
     public var publishing: PortPublishing
+    /// `--racks` and `--rack`; nil: a flat cluster.
+    public var racks: RackLayout?
 
     public init(
         workers: Int = 3, components: Set<Component>? = nil, overrides: [ConfigOverride] = [],
         memory: MemorySize = ClusterSpec.defaultMemory, hadoopVersion: HadoopMajorVersion? = nil,
-        imageUser: String? = nil, publishing: PortPublishing = PortPublishing()
+        imageUser: String? = nil, publishing: PortPublishing = PortPublishing(), racks: RackLayout? = nil
     ) {
         self.workers = workers
         self.components = components
@@ -26,6 +28,7 @@ public struct ClusterShape: Hashable, Sendable {
         self.hadoopVersion = hadoopVersion
         self.imageUser = imageUser
         self.publishing = publishing
+        self.racks = racks
     }
 
     /// The spec of a cluster named `name` of this shape on the image `profile`.
@@ -40,7 +43,7 @@ public struct ClusterShape: Hashable, Sendable {
             name: name, workers: workers, image: profile, components: components, memory: memory,
             overrides: overrides, publishing: publishing,
             dependencyTimeoutSeconds: max(1, Int(dependencyTimeout.components.seconds)),
-            distribution: distribution)
+            distribution: distribution, racks: racks)
     }
 }
 

@@ -18,6 +18,8 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     public var dependencyTimeoutSeconds: Int
     /// A Hadoop distribution on the host, bind-mounted over the image's (patch review).
     public var distribution: String?
+    /// Which rack each worker is in; nil: a flat cluster.
+    public var racks: RackLayout?
 
     public init(
         name: ClusterName = .default,
@@ -28,7 +30,8 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
         overrides: [ConfigOverride] = [],
         publishing: PortPublishing = PortPublishing(),
         dependencyTimeoutSeconds: Int = 300,
-        distribution: String? = nil
+        distribution: String? = nil,
+        racks: RackLayout? = nil
     ) throws(SpecError) {
         guard (1...Self.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
         let components = components ?? Self.defaultComponents(for: image)
@@ -46,6 +49,8 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
         self.publishing = publishing
         self.dependencyTimeoutSeconds = dependencyTimeoutSeconds
         self.distribution = distribution
+        try racks?.validate(workers: workers)
+        self.racks = racks
         if let problem = ConfiguredAddresses(version: image.hadoopVersion, components: components, overrides: overrides,
                                              dataDirectory: image.dataDirectory).problem {
             throw problem

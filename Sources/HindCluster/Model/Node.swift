@@ -15,6 +15,8 @@ public struct Node: Hashable, Codable, Sendable {
     public var healthPorts: [Int]
     public var published: [PublishedPort]
     public var memory: MemoryPlan
+    /// The worker's rack (`/rack-1` …) when the cluster has racks.
+    public var rack: String? = nil
 
     public var hostname: String { name }
     /// The other nodes this one waits for, in order, without repeats.

@@ -41,12 +41,23 @@ public struct Topology: Hashable, Codable, Sendable {
                 dependencies: dependencies,
                 healthPorts: layout.daemons.map { ports.listening($0)[0] },
                 published: Self.published(for: layout.daemons, spec: spec),
-                memory: MemoryPlan(memory: spec.memory, daemons: layout.daemons)
+                memory: MemoryPlan(memory: spec.memory, daemons: layout.daemons),
+                rack: Self.workerIndex(of: layout.name).flatMap { index in spec.racks?.rack(ofWorker: index) }
             )
         }
     }
 
     public func node(named name: String) -> Node? { nodes.first { $0.name == name } }
+
+    /// `worker-K`.
+    public static func workerName(_ index: Int) -> String { "worker-\(index)" }
+
+    /// K of `worker-K`, or nil for any other name.
+    public static func workerIndex(of name: String) -> Int? {
+        guard name.hasPrefix("worker-"), let index = Int(name.dropFirst("worker-".count)), index > 0,
+              name == workerName(index) else { return nil }
+        return index
+    }
 
     /// Node names and daemons, without the rest: enough to check memory before building.
     static func nodeLayouts(workers: Int, components: Set<Component>) -> [(name: String, daemons: [Daemon])] {
@@ -54,7 +65,7 @@ public struct Topology: Hashable, Codable, Sendable {
         if components.contains(.yarn) { layouts.append((resourcemanager, [.resourcemanager])) }
         if components.contains(.history) { layouts.append((historyserver, [.historyserver])) }
         let workerDaemons: [Daemon] = components.contains(.yarn) ? [.datanode, .nodemanager] : [.datanode]
-        for index in 1...max(workers, 1) { layouts.append(("worker-\(index)", workerDaemons)) }
+        for index in 1...max(workers, 1) { layouts.append((workerName(index), workerDaemons)) }
         return layouts
     }
 

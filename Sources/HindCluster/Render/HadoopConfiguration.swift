@@ -52,14 +52,16 @@ public struct HadoopConfiguration: Hashable, Sendable {
     // MARK: Defaults
 
     static func coreSite(_ spec: ClusterSpec) -> [HadoopProperty] {
-        [
+        // With racks, the NameNode (and YARN) ask hind's script where each node is.
+        let racks = spec.racks == nil ? [] : [HadoopProperty("net.topology.script.file.name", RackTopologyScript.path)]
+        return [
             HadoopProperty("fs.defaultFS", "hdfs://\(Topology.namenode):\(spec.ports.namenodeRPC)"),
             HadoopProperty("hadoop.tmp.dir", "\(spec.image.dataDirectory)/tmp"),
             // A DataNode starts before the NameNode listens and retries until it does: every
             // 100 ms rather than every second, over the same 10 s before a call fails.
             HadoopProperty("ipc.client.connect.retry.interval", "100"),
             HadoopProperty("ipc.client.connect.max.retries", "100"),
-        ]
+        ] + racks
     }
 
     static func hdfsSite(_ spec: ClusterSpec) -> [HadoopProperty] {

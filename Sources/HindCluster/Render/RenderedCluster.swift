@@ -19,6 +19,10 @@ public struct RenderedCluster: Sendable {
         self.configFiles = configuration.rendered(cluster: topology.name).map { file, xml in
             File(path: "conf/\(file.fileName)", contents: xml, mode: 0o644)
         } + [File(path: "conf/\(Log4jProperties.fileName)", contents: Log4jProperties.render(cluster: topology.name), mode: 0o644)]
+            + (topology.spec.racks == nil ? [] : [
+                File(path: "conf/\(RackTopologyScript.scriptName)", contents: RackTopologyScript.script, mode: 0o755),
+                File(path: "conf/\(RackTopologyScript.tableName)", contents: RackTopologyScript.table(topology), mode: 0o644),
+            ])
         var launchers: [String: File] = [:]
         for node in topology.nodes {
             launchers[node.name] = File(
@@ -40,7 +44,7 @@ public struct RenderedCluster: Sendable {
     public func containerFiles(for node: Node) -> [File] {
         var files = [File(path: LauncherScript.path, contents: launchers[node.name]!.contents, mode: 0o755)]
         for file in configFiles {
-            files.append(File(path: "\(LauncherScript.directory)/\(file.path)", contents: file.contents, mode: 0o644))
+            files.append(File(path: "\(LauncherScript.directory)/\(file.path)", contents: file.contents, mode: file.mode))
         }
         return files
     }

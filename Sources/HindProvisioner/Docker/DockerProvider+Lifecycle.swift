@@ -16,6 +16,7 @@ extension DockerProvider {
     /// Assembles a status from the engine's view and a reading of Hadoop's endpoints.
     func status(_ inventory: ClusterInventory, containers: [ContainerSummary], metrics: HadoopMetrics?) async throws -> ClusterStatus {
         let spec = inventory.spec
+        let topology = spec.map(Topology.init(spec:))
         var nodes: [NodeStatus] = []
         var endpoints = ClusterEndpoints()
         let client = self.client
@@ -33,7 +34,8 @@ extension DockerProvider {
                 roles: (container.labels[ClusterLabels.roles] ?? "").split(separator: ",").map(String.init),
                 state: inspect.state.status,
                 health: inspect.state.running ? inspect.state.health?.status : nil,
-                exitCode: inspect.state.running ? nil : inspect.state.exitCode))
+                exitCode: inspect.state.running ? nil : inspect.state.exitCode,
+                rack: topology?.node(named: node)?.rack))
             guard let spec else { continue }
             let ports = spec.ports
             func url(_ port: Int) -> String? { inspect.hostPort(for: ContainerPort(port)).map { "http://\(spec.publishing.hostIP):\($0)" } }
@@ -47,9 +49,10 @@ extension DockerProvider {
             default: break
             }
         }
-        let plan = spec.map { ClusterRepairPlan(topology: Topology(spec: $0), inventory: inventory) }
+        let plan = topology.map { ClusterRepairPlan(topology: $0, inventory: inventory) }
         for node in plan?.missingContainers ?? [] {
-            nodes.append(NodeStatus(name: node.name, container: node.containerName, roles: node.daemons.map(\.rawValue), state: NodeStatus.missing))
+            nodes.append(NodeStatus(name: node.name, container: node.containerName, roles: node.daemons.map(\.rawValue),
+                                    state: NodeStatus.missing, rack: node.rack))
         }
         nodes.sort { NodeOrder.key($0.name) < NodeOrder.key($1.name) }
         // Ready: Hadoop says so and every node runs (HDFS notices a dead DataNode only

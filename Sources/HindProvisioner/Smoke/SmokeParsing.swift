@@ -7,6 +7,8 @@ public enum SmokeParsing {
     public struct Block: Hashable, Sendable {
         public var replication: Int
         public var locations: [String]
+        /// The rack of each location, with `-racks` (`/rack-1/172.18.0.3:50010`).
+        public var racks: [String] = []
     }
 
     /// The summary and blocks of an fsck report.
@@ -37,7 +39,16 @@ public enum SmokeParsing {
                 rest = rest[open.upperBound...]
                 locations.append(String(rest.prefix { $0 != "," && $0 != "]" }))
             }
-            blocks.append(Block(replication: replication, locations: locations))
+            // With -racks each location is the DataNode's path: `[/rack-1/ip:port, …]`.
+            var racks: [String] = []
+            if locations.isEmpty, let open = line.range(of: " [/"), let close = line[open.upperBound...].firstIndex(of: "]") {
+                for path in line[line.index(before: open.upperBound)..<close].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                    guard let slash = path.lastIndex(of: "/") else { continue }
+                    racks.append(String(path[..<slash]))
+                    locations.append(String(path[path.index(after: slash)...]))
+                }
+            }
+            blocks.append(Block(replication: replication, locations: locations, racks: racks))
         }
         return Fsck(
             healthy: text.contains("is HEALTHY"),

@@ -15,6 +15,8 @@ extension SmokeSuite {
                   run: { try await writeRead(replication: replication) }),
             Check(name: "hdfs.fsck", component: .hdfs, title: "fsck: healthy, every block replicated on distinct DataNodes",
                   run: { try await fsck(replication: replication) }),
+            Check(name: "hdfs.racks", component: .hdfs, title: "fsck -racks: every block of the file spans 2 or more racks",
+                  skip: rackSkip(replication: replication), run: rackPlacement),
             Check(name: "hdfs.namespace", component: .hdfs, title: "rename, permissions and ownership, as \(user) and as a second user", run: namespace),
             Check(name: "hdfs.report", component: .hdfs, title: "dfsadmin -report agrees with the NameNode's JMX", run: report),
             Check(name: "webhdfs.round-trip", component: .webhdfs, title: "WebHDFS CREATE (through the redirect), OPEN, LISTSTATUS, DELETE from the host", run: webHDFSRoundTrip),
@@ -93,8 +95,29 @@ extension SmokeSuite {
         return "HEALTHY; 3 blocks × \(replication) distinct DataNodes"
     }
 
-    func fsckReport(path: String, files: Bool) async throws -> String {
-        let query = "ugi=\(URLEscaping.queryComponent(user))&path=\(URLEscaping.queryComponent(path))" + (files ? "&files=1&blocks=1&locations=1" : "")
+    /// Why the rack check does not apply: a flat cluster, one rack, or one replica.
+    func rackSkip(replication: Int) -> String? {
+        let racks = Set(Topology(spec: spec).workers.compactMap(\.rack))
+        if racks.count < 2 { return racks.isEmpty ? "the cluster has no racks (--racks)" : "the workers are all in \(racks.first!)" }
+        return replication < 2 ? "one replica cannot span racks" : nil
+    }
+
+    /// Hadoop's placement across racks (`BlockPlacementPolicyDefault`: the second replica
+    /// on another rack than the first): the NameNode's fsck with racks shows each block
+    /// of the smoke file on 2 or more racks.
+    func rackPlacement() async throws -> String {
+        let report = try await fsckReport(path: "\(directory)/three-blocks.bin", files: true, racks: true)
+        let blocks = SmokeParsing.fsck(report).blocks
+        guard !blocks.isEmpty else { throw SmokeCheckFailure(reason: "fsck lists no blocks of the 3-block file", output: report) }
+        for (index, block) in blocks.enumerated() where Set(block.racks).count < 2 {
+            throw SmokeCheckFailure(reason: "block \(index) is on \(Set(block.racks).sorted().joined(separator: ", ")) only", output: report)
+        }
+        return "\(blocks.count) blocks, each on \(Set(blocks.map { Set($0.racks).count }).sorted().map(String.init).joined(separator: " or ")) racks"
+    }
+
+    func fsckReport(path: String, files: Bool, racks: Bool = false) async throws -> String {
+        let query = "ugi=\(URLEscaping.queryComponent(user))&path=\(URLEscaping.queryComponent(path))"
+            + (files ? "&files=1&blocks=1" + (racks ? "&racks=1" : "&locations=1") : "")
         let response = try await HTTPGetter().get("\(namenodeUI)/fsck?\(query)", timeout: .seconds(60))
         guard response.status == 200 else { throw SmokeCheckFailure(reason: "the NameNode's fsck answered HTTP \(response.status)") }
         return String(decoding: response.body, as: UTF8.self)

@@ -11,17 +11,20 @@ public struct NodeStatus: Codable, Sendable, Hashable {
     /// The health check's verdict: `starting`, `healthy`, `unhealthy`; nil when not running.
     public var health: String?
     public var exitCode: Int?
+    /// The worker's rack when the cluster has racks (`--racks`, `--rack`).
+    public var rack: String?
 
     /// The state of a node whose container is gone.
     public static let missing = "missing"
 
-    public init(name: String, container: String, roles: [String], state: String, health: String? = nil, exitCode: Int? = nil) {
+    public init(name: String, container: String, roles: [String], state: String, health: String? = nil, exitCode: Int? = nil, rack: String? = nil) {
         self.name = name
         self.container = container
         self.roles = roles
         self.state = state
         self.health = health
         self.exitCode = exitCode
+        self.rack = rack
     }
 }
 
