@@ -13,7 +13,7 @@ public struct HindCommand: AsyncParsableCommand {
             """,
         version: HindVersion.current,
         subcommands: [
-            UpCommand.self, DownCommand.self, StatusCommand.self, ListCommand.self,
+            UpCommand.self, ScaleCommand.self, DownCommand.self, StatusCommand.self, ListCommand.self,
             StopCommand.self, StartCommand.self, ExecCommand.self, LogsCommand.self,
             ExportLogsCommand.self, ClientConfigCommand.self, ConfigCommand.self, RenderCommand.self, SmokeCommand.self,
         ]

@@ -20,6 +20,12 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     public var distribution: String?
     /// Which rack each worker is in; nil: a flat cluster.
     public var racks: RackLayout?
+    /// The default replication of new files, fixed when the cluster is first scaled so
+    /// every node keeps the same config; nil: min(3, workers).
+    public var defaultReplication: Int?
+    /// Incremented by every `hind scale`: the engine's objects are immutable, so each
+    /// scale records its spec on a new object and the highest revision is the cluster's.
+    public var revision: Int?
 
     public init(
         name: ClusterName = .default,
@@ -77,4 +83,19 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     public var ports: PortTable { configured.ports }
     public var storage: StorageDirectories { configured.storage }
     public var hasYARN: Bool { components.contains(.yarn) }
+
+    /// `dfs.replication` of the cluster's config.
+    public var replication: Int { defaultReplication ?? min(3, workers) }
+
+    /// The spec of this cluster with `workers` workers (`hind scale`): the next revision,
+    /// the same default replication as now (new workers get the config the others have).
+    public func scaled(to workers: Int) throws(SpecError) -> ClusterSpec {
+        guard (1...Self.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
+        try racks?.validate(workers: workers)
+        var spec = self
+        spec.defaultReplication = replication
+        spec.workers = workers
+        spec.revision = (revision ?? 0) + 1
+        return spec
+    }
 }

@@ -68,7 +68,7 @@ public struct HadoopConfiguration: Hashable, Sendable {
         let ports = spec.ports
         let data = spec.image.dataDirectory
         return [
-            HadoopProperty("dfs.replication", String(min(3, spec.workers))),
+            HadoopProperty("dfs.replication", String(spec.replication)),
             HadoopProperty("dfs.namenode.name.dir", "file://" + StorageDirectories.defaultNameDirectory(dataDirectory: data)),
             HadoopProperty("dfs.datanode.data.dir", "file://" + StorageDirectories.defaultDataDirectory(dataDirectory: data)),
             HadoopProperty("dfs.namenode.rpc-address", "\(Topology.namenode):\(ports.namenodeRPC)"),
@@ -92,6 +92,9 @@ public struct HadoopConfiguration: Hashable, Sendable {
             clientSocketTimeout,
             HadoopProperty("dfs.permissions.enabled", "false"),
             HadoopProperty("dfs.webhdfs.enabled", "true"),
+            // The DataNodes `hind scale` decommissions: an empty file the NameNode reads at
+            // start, rewritten in its runtime config before `dfsadmin -refreshNodes`.
+            HadoopProperty("dfs.hosts.exclude", DecommissionFiles.hdfsPath),
         ]
     }
 
@@ -124,6 +127,8 @@ public struct HadoopConfiguration: Hashable, Sendable {
             HadoopProperty("yarn.nodemanager.disk-health-checker.min-free-space-per-disk-mb", "0"),
             HadoopProperty("yarn.nodemanager.local-dirs", "\(data)/yarn/local"),
             HadoopProperty("yarn.nodemanager.log-dirs", "\(data)/yarn/logs"),
+            // The NodeManagers `hind scale` decommissions (`yarn rmadmin -refreshNodes`).
+            HadoopProperty("yarn.resourcemanager.nodes.exclude-path", DecommissionFiles.yarnPath),
         ]
         if spec.components.contains(.history) {
             properties += [

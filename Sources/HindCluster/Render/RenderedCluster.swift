@@ -19,6 +19,8 @@ public struct RenderedCluster: Sendable {
         self.configFiles = configuration.rendered(cluster: topology.name).map { file, xml in
             File(path: "conf/\(file.fileName)", contents: xml, mode: 0o644)
         } + [File(path: "conf/\(Log4jProperties.fileName)", contents: Log4jProperties.render(cluster: topology.name), mode: 0o644)]
+            + [File(path: "conf/\(DecommissionFiles.hdfsName)", contents: "", mode: 0o644)]
+            + (topology.spec.hasYARN ? [File(path: "conf/\(DecommissionFiles.yarnName)", contents: "", mode: 0o644)] : [])
             + (topology.spec.racks == nil ? [] : [
                 File(path: "conf/\(RackTopologyScript.scriptName)", contents: RackTopologyScript.script, mode: 0o755),
                 File(path: "conf/\(RackTopologyScript.tableName)", contents: RackTopologyScript.table(topology), mode: 0o644),

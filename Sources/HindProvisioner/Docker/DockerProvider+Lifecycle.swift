@@ -112,6 +112,31 @@ extension DockerProvider {
         return containers
     }
 
+    public func removeNodes(_ nodes: [Node], of name: ClusterName) async throws {
+        let client = self.client
+        let names = nodes.map(\.name)
+        try await removeContainers(of: names, in: name)
+        let volumes = try await client.listVolumes(labels: [ClusterLabels.cluster: name.rawValue])
+            .filter { volume in nodes.contains { $0.volumeName == volume.name } }
+        if let failure = await removeAll(volumes.map { volume in
+            { @Sendable in try await client.removeVolume(name: volume.name) }
+        }) { throw failure }
+    }
+
+    public func recordSpec(_ spec: ClusterSpec, run: ProvisioningRun) async throws {
+        let client = self.client
+        let revision = spec.revision ?? 0
+        let record = SpecRecord.volumeName(of: spec.name, revision: revision)
+        let created = try await client.createVolume(VolumeSpec(name: record, labels: Self.labels(of: run, spec: spec)))
+        guard created.labels[ClusterLabels.run] == run.id else { throw ProvisionError.volumeExists(record) }
+        let older = try await client.listVolumes(labels: [ClusterLabels.cluster: spec.name.rawValue]).filter { volume in
+            SpecRecord.revision(ofVolume: volume.name, cluster: spec.name).map { $0 < revision } ?? false
+        }
+        if let failure = await removeAll(older.map { volume in
+            { @Sendable in try await client.removeVolume(name: volume.name) }
+        }) { throw failure }
+    }
+
     public func removeContainers(of nodes: [String], in name: ClusterName) async throws {
         let client = self.client
         let doomed = try await containers(of: name).filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") }

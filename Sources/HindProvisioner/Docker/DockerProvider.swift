@@ -57,16 +57,19 @@ public final class DockerProvider: ClusterProvider {
         return (inventory ?? ClusterInventory(name: name), listed)
     }
 
-    /// Groups labelled objects by cluster. The spec is read from the first object that
-    /// carries one: `up` labels the NameNode's container, the network and every volume
-    /// with the same spec.
+    /// Groups labelled objects by cluster. The spec is the highest revision any object
+    /// carries: `up` labels the NameNode's container, the network and every volume with
+    /// the same spec; each `hind scale` records a newer one (``SpecRecord``).
     static func inventories(containers: [ContainerSummary], networks: [Network], volumes: [Volume]) -> [String: ClusterInventory] {
         var result: [String: ClusterInventory] = [:]
         /// The cluster an object's labels name, its entry made, its spec taken if still unknown.
         func entry(_ labels: [String: String]) -> String? {
             guard let cluster = labels[ClusterLabels.cluster], let name = try? ClusterName(cluster) else { return nil }
             if result[cluster] == nil { result[cluster] = ClusterInventory(name: name) }
-            if result[cluster]?.spec == nil { result[cluster]?.spec = SpecLabel.decode(labels[ClusterLabels.spec]) }
+            if let spec = SpecLabel.decode(labels[ClusterLabels.spec]),
+               (spec.revision ?? 0) >= (result[cluster]?.spec?.revision ?? -1) {
+                result[cluster]?.spec = spec
+            }
             return cluster
         }
         for container in containers {

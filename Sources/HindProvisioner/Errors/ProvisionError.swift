@@ -36,6 +36,8 @@ public enum ProvisionError: UserFacingError {
     /// Ctrl-C or SIGTERM during `start`; `stopped` is false with `--retain`.
     case startInterrupted(ClusterName, stopped: Bool)
     case cleanupFailed(ClusterName, reason: String)
+    /// A request to a daemon's REST endpoint that hind needs answered (fsck before a scale).
+    case hadoopRequestFailed(String)
 
     public var isBadInput: Bool {
         switch self {
@@ -96,6 +98,8 @@ public enum ProvisionError: UserFacingError {
             return stopped
                 ? "interrupted: cluster '\(name)' was stopped again; start it with hind start --name \(name)"
                 : "interrupted: cluster '\(name)' is left as it is (--retain); stop it with hind stop --name \(name)"
+        case .hadoopRequestFailed(let reason):
+            return "\(reason): see the NameNode's log (hind logs namenode) and try again"
         case .cleanupFailed(let name, let reason):
             return "some objects of cluster '\(name)' could not be removed (\(reason)): run hind down --name \(name)"
         }

@@ -59,6 +59,12 @@ public protocol ClusterProvider: Sendable {
     func nodes(of name: ClusterName) async throws -> [String]
     /// Removes the containers of `nodes` (their volumes stay), to create them anew.
     func removeContainers(of nodes: [String], in name: ClusterName) async throws
+    /// Removes `nodes` for good: their containers and their volumes (`hind scale` down).
+    func removeNodes(_ nodes: [Node], of name: ClusterName) async throws
+    /// Records `spec` as the cluster's on an object of its own (the engine's labels cannot
+    /// change): the highest ``ClusterSpec/revision`` among the cluster's objects wins, and
+    /// records of lower revisions are removed.
+    func recordSpec(_ spec: ClusterSpec, run: ProvisioningRun) async throws
     func stopNodes(of name: ClusterName) async throws
     /// Stops only `nodes` (by name) of the cluster.
     func stopNodes(_ nodes: [String], of name: ClusterName) async throws

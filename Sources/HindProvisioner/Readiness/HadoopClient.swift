@@ -11,6 +11,11 @@ public protocol HadoopClient: Sendable {
     func createHomeDirectory(for user: String) async throws
     /// Why the cluster is not ready, in Hadoop's words (read once, when a wait fails).
     func explain() async -> HadoopExplanation
+    /// Each live DataNode's admin state by address (a decommission's progress); nil when
+    /// the NameNode does not answer.
+    func dataNodeAdmin() async -> [String: DataNodeAdminState]?
+    /// The NameNode's fsck of `path` with files, blocks and locations, as `user`.
+    func fsck(_ path: String, as user: String) async throws -> String
 }
 
 /// The daemons' REST endpoints (JMX, the ResourceManager's API, WebHDFS), through the
@@ -71,6 +76,21 @@ public struct HadoopWebClient: HadoopClient {
         guard let body = await get(.namenode, HadoopREST.namenodeInfoPath) else { return HadoopExplanation() }
         guard let explanation = HadoopREST.parseNamenodeInfo(body) else { return HadoopExplanation() }
         return explanation.naming(await nodeNames())
+    }
+
+    public func dataNodeAdmin() async -> [String: DataNodeAdminState]? {
+        guard let body = await get(.namenode, HadoopREST.namenodeInfoPath) else { return nil }
+        return HadoopREST.parseDataNodeAdmin(body)
+    }
+
+    public func fsck(_ path: String, as user: String) async throws -> String {
+        guard let port = webPorts[.namenode] else { throw ProvisionError.hadoopRequestFailed("the NameNode's web port is not published") }
+        let query = "ugi=\(URLEscaping.queryComponent(user))&path=\(URLEscaping.queryComponent(path))&files=1&blocks=1&locations=1"
+        let response = try await HTTPGetter().get("http://\(host):\(port)/fsck?\(query)", timeout: .seconds(120))
+        guard response.status == 200 else {
+            throw ProvisionError.hadoopRequestFailed("the NameNode's fsck of \(path) answered HTTP \(response.status)")
+        }
+        return String(decoding: response.body, as: UTF8.self)
     }
 
     private func get(_ daemon: Daemon, _ path: String) async -> [UInt8]? {

@@ -83,14 +83,18 @@ public enum HadoopREST {
     public static let historyInfoPath = "/ws/v1/history/info"
     public static let unhealthyNodesPath = "/ws/v1/cluster/nodes?states=UNHEALTHY"
 
-    /// `FSState`, `NumLiveDataNodes` and `NumDeadDataNodes` from the NameNode's JMX bean.
+    /// `FSState` and the DataNodes in service, live and dead, from the NameNode's JMX bean.
     public static func parseNamenodeState(_ body: [UInt8]) -> (state: String, live: Int, dead: Int)? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
               let bean = (object["beans"] as? [[String: Any]])?.first,
               let state = bean["FSState"] as? String,
               let live = bean["NumLiveDataNodes"] as? Int
         else { return nil }
-        return (state, live, bean["NumDeadDataNodes"] as? Int ?? 0)
+        // Decommissioned (and decommissioning) DataNodes are counted apart: the workers
+        // `hind scale` removed stay listed, live and then dead, until the NameNode restarts.
+        let count = { (field: String) in bean[field] as? Int ?? 0 }
+        return (state, live - count("NumDecomLiveDataNodes") - count("NumDecommissioningDataNodes"),
+                count("NumDeadDataNodes") - count("NumDecomDeadDataNodes"))
     }
 
     public static func parseResourcemanagerState(_ body: [UInt8]) -> String? {

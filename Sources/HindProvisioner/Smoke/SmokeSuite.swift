@@ -95,10 +95,7 @@ public struct SmokeSuite: Sendable {
 
     /// A script in the NameNode's container, as the daemons' user: exit code and output.
     func shell(_ script: String) async throws -> (status: Int, output: String) {
-        let process = try await provider.exec(["sh", "-c", script], in: Topology.namenode, of: spec.name, attachStdin: false)
-        var output = ""
-        for try await chunk in process.output { output += chunk.text }
-        return (try await process.exitCode(), output)
+        try await provider.shell(script, in: Topology.namenode, of: spec.name)
     }
 
     /// `shell`, failing the check with `reason` and the output on a non-zero exit.

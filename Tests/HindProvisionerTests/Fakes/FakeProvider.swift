@@ -146,6 +146,14 @@ final class FakeProvider: ClusterProvider {
         record("removeContainers(\(nodes.joined(separator: ",")))")
     }
 
+    func removeNodes(_ nodes: [Node], of name: ClusterName) async throws {
+        record("removeNodes(\(nodes.map(\.name).joined(separator: ",")))")
+    }
+
+    func recordSpec(_ spec: ClusterSpec, run: ProvisioningRun) async throws {
+        record("recordSpec(\(spec.workers))")
+    }
+
     func hadoop(_ topology: Topology) async throws -> any HadoopClient {
         record("hadoop")
         try await arrive(at: .readiness, cancellable: true)
@@ -225,6 +233,8 @@ struct FakeHadoop: HadoopClient {
         provider.recordHome(user)
         if provider.failsHome { throw ProvisionError.homeDirectoryFailed(user: user, reason: "WebHDFS answered 403") }
     }
+    func dataNodeAdmin() async -> [String: DataNodeAdminState]? { nil }
+    func fsck(_ path: String, as user: String) async throws -> String { "" }
 }
 
 /// A one-shot signal: `wait()` returns once `open()` was called, before or after.
