@@ -124,7 +124,9 @@ extension ClusterProvisioner {
                         && node.decommissionOnlyReplicas == 0 && node.underReplicatedBlocks <= (stuck[node.host] ?? 0))
                 }
                 if done { return "\(Int((clock.now - started).seconds)) s" }
-                if left != reported {
+                // Counted once the NameNode has looked at the nodes (they show in DecomNodes).
+                let counted = leaving.contains { $0.adminState == DataNodeAdminState.decommissionInProgress && $0.underReplicatedBlocks > 0 }
+                if counted, left != reported {
                     progress.note("decommissioning: \(left) block\(left == 1 ? "" : "s") left to re-replicate")
                     reported = left
                 }

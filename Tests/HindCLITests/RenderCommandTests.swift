@@ -87,8 +87,8 @@ struct RenderCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("docker-compose -p demo -f"))
         #expect(directory.files() == [
-            "compose.yaml", "conf/capacity-scheduler.xml", "conf/core-site.xml", "conf/hdfs-site.xml", "conf/log4j.properties",
-            "conf/mapred-site.xml", "conf/yarn-site.xml", "launchers/namenode.sh", "launchers/resourcemanager.sh",
+            "compose.yaml", "conf/capacity-scheduler.xml", "conf/core-site.xml", "conf/dfs.exclude", "conf/hdfs-site.xml", "conf/log4j.properties",
+            "conf/mapred-site.xml", "conf/yarn-site.xml", "conf/yarn.exclude", "launchers/namenode.sh", "launchers/resourcemanager.sh",
             "launchers/worker-1.sh", "launchers/worker-2.sh", "launchers/worker-3.sh",
         ])
         let mode = try FileManager.default.attributesOfItem(atPath: directory.appending("launchers/worker-1.sh").path)[.posixPermissions] as? Int

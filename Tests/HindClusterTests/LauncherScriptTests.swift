@@ -70,7 +70,7 @@ struct LauncherScriptTests {
                 node: "namenode", fakeDaemonBody: #"echo "opts=$HDFS_NAMENODE_OPTS conf=$(ls "$HADOOP_CONF_DIR" | tr '\n' ' ')""#)
             let result = try sandbox.run([launcher, "run"])
             #expect(result.stdout.contains("opts=-Xmx1024m -Xms1024m"))
-            #expect(result.stdout.contains("core-site.xml hdfs-site.xml"))
+            #expect(result.stdout.contains("core-site.xml dfs.exclude hdfs-site.xml"))
         }
 
         @Test func dependencyTimeoutFailsTheNode() throws {

@@ -95,6 +95,11 @@ public struct HadoopConfiguration: Hashable, Sendable {
             // The DataNodes `hind scale` decommissions: an empty file the NameNode reads at
             // start, rewritten in its runtime config before `dfsadmin -refreshNodes`.
             HadoopProperty("dfs.hosts.exclude", DecommissionFiles.hdfsPath),
+            // A decommission's progress checked every second instead of 30, and blocks
+            // scheduled for re-replication every second instead of 3: `hind scale` down
+            // waits seconds, not minutes, on a small cluster (BENCHMARKS.md).
+            HadoopProperty("dfs.namenode.decommission.interval", "1"),
+            HadoopProperty("dfs.namenode.replication.interval", "1"),
         ]
     }
 

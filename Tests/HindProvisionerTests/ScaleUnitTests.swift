@@ -1,0 +1,100 @@
+import DockerEngine
+import HindCluster
+@testable import HindProvisioner
+import Testing
+
+/// The pure parts of `hind scale`: the spec it records, what it reads from the NameNode,
+/// the commands it runs there, and which spec wins among the engine's objects.
+@Suite struct ScaleUnitTests {
+    @Test func aScaledSpecKeepsTheConfigOfTheOthers() throws {
+        let spec = FakeProvider.spec()
+        #expect(spec.replication == 2)
+        let grown = try spec.scaled(to: 5)
+        #expect(grown.workers == 5 && grown.revision == 1 && grown.replication == 2)
+        #expect(HadoopConfiguration(topology: Topology(spec: grown)).value("dfs.replication", in: .hdfsSite) == "2")
+        #expect(try grown.scaled(to: 1).revision == 2)
+        #expect(throws: SpecError.workerCountOutOfRange(51)) { _ = try spec.scaled(to: 51) }
+    }
+
+    @Test func theHighestRevisionIsTheClustersSpec() throws {
+        let labels = [ClusterLabels.cluster: "fake"]
+        let original = FakeProvider.spec()
+        let scaled = try original.scaled(to: 4)
+        func spec(_ spec: ClusterSpec) -> [String: String] { labels.merging([ClusterLabels.spec: SpecLabel.encode(spec)]) { $1 } }
+        let inventories = DockerProvider.inventories(
+            containers: [ContainerSummary(id: "1", state: "running", labels: spec(original).merging([ClusterLabels.node: "namenode"]) { $1 })],
+            networks: [Network(id: "n", name: "fake-net", labels: spec(original))],
+            volumes: [Volume(name: "fake-spec-r1", labels: spec(scaled)), Volume(name: "fake-worker-1-data", labels: spec(original))])
+        #expect(inventories["fake"]?.spec == scaled)
+        #expect(SpecRecord.revision(ofVolume: "fake-spec-r12", cluster: ClusterName.default) == nil)
+        #expect(SpecRecord.revision(ofVolume: "fake-spec-r12", cluster: try ClusterName("fake")) == 12)
+        #expect(SpecRecord.revision(ofVolume: "fake-worker-1-data", cluster: try ClusterName("fake")) == nil)
+    }
+
+    /// A real NameNode's fsck of / (Hadoop 2.7.3, 4 workers).
+    static let fsck = """
+        Connecting to namenode via http://0.0.0.0:50070/fsck?ugi=hadoop&files=1&blocks=1&locations=1&path=%2F
+        / <dir>
+        /three 2000000 bytes, 2 block(s):  OK
+        0. BP-1-172.18.0.2-1:blk_1073741825_1001 len=1048576 repl=3 [DatanodeInfoWithStorage[172.18.0.3:50010,DS-a,DISK], DatanodeInfoWithStorage[172.18.0.4:50010,DS-b,DISK], DatanodeInfoWithStorage[172.18.0.5:50010,DS-c,DISK]]
+        1. BP-1-172.18.0.2-1:blk_1073741826_1002 len=951424 repl=3 [DatanodeInfoWithStorage[172.18.0.6:50010,DS-d,DISK], DatanodeInfoWithStorage[172.18.0.4:50010,DS-b,DISK], DatanodeInfoWithStorage[172.18.0.5:50010,DS-c,DISK]]
+
+        /with space/one 10 bytes, 1 block(s):  OK
+        0. BP-1-172.18.0.2-1:blk_1073741827_1003 len=10 repl=1 [DatanodeInfoWithStorage[172.18.0.6:50010,DS-d,DISK]]
+
+        Status: HEALTHY
+        """
+
+    @Test func theSurveyFindsWhatFewerWorkersCannotHold() {
+        let survey = ReplicationSurvey(fsck: Self.fsck)
+        #expect(survey.blocks.map(\.file) == ["/three", "/three", "/with space/one"])
+        #expect(survey.blocks.map(\.replication) == [3, 3, 1])
+        #expect(survey.blocks[2].locations == ["172.18.0.6"])
+        #expect(survey.exceeding(3).isEmpty)
+        #expect(survey.exceeding(2).count == 2)
+        #expect(survey.stuck(on: 2) == ["172.18.0.3": 1, "172.18.0.4": 2, "172.18.0.5": 2, "172.18.0.6": 1])
+    }
+
+    @Test func decommissionProgressIsReadFromNameNodeInfo() {
+        let live = #"{\"172.18.0.3\":{\"adminState\":\"In Service\",\"lastContact\":1},\"172.18.0.6\":{\"adminState\":\"Decommission In Progress\",\"lastContact\":0}}"#
+        let decom = #"{\"172.18.0.6:50010\":{\"xferaddr\":\"172.18.0.6:50010\",\"underReplicatedBlocks\":7,\"decommissionOnlyReplicas\":1,\"underReplicateInOpenFiles\":0}}"#
+        let body = Array(#"{"beans":[{"name":"Hadoop:service=NameNode,name=NameNodeInfo","LiveNodes":"\#(live)","DecomNodes":"\#(decom)"}]}"#.utf8)
+        let states = HadoopREST.parseDataNodeAdmin(body)
+        #expect(states?["172.18.0.3"]?.adminState == DataNodeAdminState.inService)
+        #expect(states?["172.18.0.6"] == DataNodeAdminState(host: "172.18.0.6", adminState: DataNodeAdminState.decommissionInProgress,
+                                                             underReplicatedBlocks: 7, decommissionOnlyReplicas: 1))
+        #expect(HadoopREST.parseDataNodeAdmin(Array("{}".utf8)) == nil)
+    }
+
+    @Test func excludeCommandsQuoteAndSkipIdleRefreshes() {
+        #expect(DecommissionFiles.hdfsRefresh(excluding: ["172.18.0.5", "172.18.0.6"])
+            == "printf '%s\\n' '172.18.0.5' '172.18.0.6' > '/tmp/hind/conf/dfs.exclude' && hdfs dfsadmin -refreshNodes")
+        #expect(DecommissionFiles.hdfsRefresh(excluding: [])
+            == "[ ! -s '/tmp/hind/conf/dfs.exclude' ] || { : > '/tmp/hind/conf/dfs.exclude' && hdfs dfsadmin -refreshNodes; }")
+        #expect(DecommissionFiles.yarnRefresh(excluding: ["worker-4"], version: .v3, timeoutSeconds: 30)
+            == "printf '%s\\n' 'worker-4' > '/tmp/hind/conf/yarn.exclude' && yarn rmadmin -refreshNodes -g 30 -server")
+        #expect(DecommissionFiles.yarnRefresh(excluding: ["worker-4"], version: .v2, timeoutSeconds: 30).hasSuffix("yarn rmadmin -refreshNodes"))
+    }
+
+    @Test func everyClusterCanBeDecommissioned() throws {
+        let topology = Topology(spec: try FakeProvider.spec().scaled(to: 2))
+        let configuration = HadoopConfiguration(topology: topology)
+        #expect(configuration.value("dfs.hosts.exclude", in: .hdfsSite) == "/tmp/hind/conf/dfs.exclude")
+        #expect(RenderedCluster(topology: topology).configFiles.contains { $0.path == "conf/dfs.exclude" && $0.contents.isEmpty })
+    }
+
+    /// Growing fails at the containers: only the new workers' objects are removed, and the
+    /// failure is the engine's.
+    @Test func aFailedGrowRemovesOnlyTheNewWorkers() async throws {
+        var running = FakeProvider.stoppedCluster()
+        running.containers = running.containers.mapValues { _ in "running" }
+        let provider = FakeProvider(failing: .nodes, cluster: running)
+        let provisioner = ClusterProvisioner(provider: provider, progress: RecordingProgress())
+        await #expect(throws: FakeProvider.Failure.self) {
+            _ = try await provisioner.scale(try ClusterName("fake"), to: 4, wait: .seconds(5))
+        }
+        #expect(provider.calls.contains("delete(run)"), "\(provider.calls)")
+        #expect(provider.objects.isEmpty, "the new workers' volumes went with their run")
+        #expect(!provider.calls.contains { $0.hasPrefix("recordSpec") })
+    }
+}
