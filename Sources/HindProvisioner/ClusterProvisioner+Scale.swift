@@ -13,7 +13,9 @@ extension ClusterProvisioner {
     /// unless `retain`. Shrinking refuses when the remaining workers could not hold the
     /// files' replication (unless `force`), then has the NameNode re-replicate every block
     /// off the leaving DataNodes before their containers and volumes go; when that does
-    /// not finish within `wait`, they stay, excluded, and the cluster keeps working.
+    /// not finish within `wait` (or on Ctrl-C) they stay, excluded, and the cluster keeps
+    /// working. Scaling to the current size readmits workers a stopped shrink left
+    /// excluded: the way to cancel one.
     public func scale(_ name: ClusterName, to workers: Int, wait: Duration, retain: Bool = false, force: Bool = false) async throws -> ClusterStatus {
         let inventory = try await provider.inventory(of: name)
         if inventory.isEmpty { throw ProvisionError.clusterNotFound(name) }
@@ -24,7 +26,8 @@ extension ClusterProvisioner {
         guard down.isEmpty else { throw ScaleError.notRunning(name, nodes: down) }
         let target = Topology(spec: try spec.scaled(to: workers))
         if workers == spec.workers {
-            progress.note("cluster \"\(name)\" has \(workers) worker\(workers == 1 ? "" : "s") already")
+            try await progress.step("Readmitting excluded workers, if any") { try await refreshNodes(current, excluding: []) }
+            progress.note("cluster \"\(name)\" has \(workers) worker\(workers == 1 ? "" : "s")")
             return try await waitUntilReady(current, wait: wait)
         }
         return workers > spec.workers
@@ -36,32 +39,29 @@ extension ClusterProvisioner {
     func grow(_ current: Topology, to target: Topology, wait: Duration, retain: Bool) async throws -> ClusterStatus {
         let provider = self.provider
         let name = target.name
-        let added = target.workers.filter { (Topology.workerIndex(of: $0.name) ?? 0) > current.spec.workers }
+        let added = Self.workers(of: target, beyond: current.spec.workers)
         let run = ProvisioningRun(cluster: name)
         do {
-            // A worker of a new container may get an address a removed one had: nothing
-            // may stay excluded from an earlier shrink.
-            try await readmitEveryone(target)
             try await progress.step("Creating \(Self.describe(added))") {
                 try await shielded {
                     try await provider.createVolumes(for: added, of: target, run: run)
                     try await provider.createAndStartNodes(added, of: target, run: run)
                 }
             }
+            try await readmit(added, in: target)
             let status = try await waitUntilReady(target, wait: wait)
             try await provider.recordSpec(target.spec, run: run)
             return status
         } catch {
             let interrupted = Task.isCancelled || Self.isCancellation(error)
             await reportFailingNodes(name, after: error)
-            var cleanedUp = false
+            var removed = false
             if !retain {
-                try? await progress.step("Removing the \(added.count) new worker\(added.count == 1 ? "" : "s") (--retain keeps them)") {
+                removed = (try? await progress.step("Removing the \(added.count) new worker\(added.count == 1 ? "" : "s") (--retain keeps them)") {
                     try await Task { try await provider.delete(run) }.value
-                }
-                cleanedUp = true
+                }) != nil
             }
-            if interrupted { throw ProvisionError.interrupted(cleanedUp: cleanedUp) }
+            if interrupted { throw ScaleError.growInterrupted(name, workers: current.spec.workers, removed: removed) }
             throw error
         }
     }
@@ -71,7 +71,14 @@ extension ClusterProvisioner {
         let provider = self.provider
         let name = target.name
         let workers = target.spec.workers
-        let leaving = current.workers.filter { (Topology.workerIndex(of: $0.name) ?? 0) > workers }
+        let leaving = Self.workers(of: current, beyond: workers)
+        let remaining = current.workers.filter { !leaving.contains($0) }
+        // Hadoop keeps wanting a second rack for every block once it has seen two: the
+        // decommission would never end.
+        let racks = Set(current.workers.compactMap(\.rack)), kept = Set(remaining.compactMap(\.rack))
+        if racks.count > 1, kept.count == 1, let rack = kept.first {
+            throw ScaleError.singleRack(name, workers: workers, rack: rack)
+        }
         let hadoop = try await provider.hadoop(current)
 
         // What the remaining workers cannot hold, from the NameNode's own fsck.
@@ -87,74 +94,105 @@ extension ClusterProvisioner {
         }
 
         let addresses = try await provider.addresses(of: name)
-        let leavingAddresses = leaving.compactMap { addresses[$0.name] }
+        let leavingAddresses = try leaving.map { node in
+            guard let address = addresses[node.name] else { throw ScaleError.notRunning(name, nodes: ["\(node.name) has no address on \(current.networkName)"]) }
+            return address
+        }
         let described = Self.describe(leaving)
-        try await progress.step("Excluding \(described) (dfs.hosts.exclude, dfsadmin -refreshNodes)") {
-            try await refreshNodes(current, excludingAddresses: leavingAddresses, hosts: leaving.map(\.hostname))
+        let started = ContinuousClock.now
+        do {
+            try await progress.step("Excluding \(described) (dfs.hosts.exclude, dfsadmin -refreshNodes)") {
+                try await refreshNodes(current, excluding: leavingAddresses, hosts: leaving.map(\.hostname))
+            }
+            var decommission = DecommissionProgress(addresses: leavingAddresses, stuck: survey.stuck(on: workers), force: force)
+            _ = try await progress.step("Decommissioning \(described): every block re-replicated off \(leaving.count == 1 ? "it" : "them")",
+                                        detail: { "Decommissioned \(described) (\($0))" }) {
+                try await waitForDecommission(&decommission, hadoop: hadoop, wait: wait) { left in
+                    ScaleError.decommissionTimedOut(name, nodes: leaving.map(\.name), blocksLeft: left, seconds: Int(wait.seconds), workers: workers)
+                }
+            }
+        } catch where Task.isCancelled || Self.isCancellation(error) {
+            throw ScaleError.shrinkInterrupted(name, nodes: leaving.map(\.name), workers: workers)
         }
-        // Blocks a forced shrink leaves under-replicated never stop a node's decommission
-        // from Hadoop's view: they are not waited for.
-        let stuck = force ? survey.stuck(on: workers) : [:]
-        _ = try await progress.step("Decommissioning \(described): every block re-replicated off \(leaving.count == 1 ? "it" : "them")",
-                                detail: { "Decommissioned \(described) (\($0))" }) {
-            try await waitForDecommission(name, hadoop: hadoop, addresses: leavingAddresses, nodes: leaving.map(\.name),
-                                          stuck: stuck, force: force, wait: wait, workers: workers)
-        }
+        // From here on the nodes go and the new size is recorded, both or, interrupted,
+        // neither half-way: `start` must not bring removed workers back empty.
         try await progress.step("Removing \(described): containers and volumes") {
-            try await shielded { try await provider.removeNodes(leaving, of: name) }
+            try await shielded {
+                try await provider.removeNodes(leaving, of: name)
+                try await provider.recordSpec(target.spec, run: ProvisioningRun(cluster: name))
+            }
         }
-        try await provider.recordSpec(target.spec, run: ProvisioningRun(cluster: name))
-        return try await waitUntilReady(target, wait: wait)
+        return try await waitUntilReady(target, wait: max(wait - (ContinuousClock.now - started), .seconds(30)))
     }
 
-    /// Polls the NameNode until every leaving DataNode is decommissioned (or, forced, holds
-    /// up nothing else than `stuck`), noting the blocks left as they fall.
-    func waitForDecommission(_ name: ClusterName, hadoop: any HadoopClient, addresses: [String], nodes: [String],
-                             stuck: [String: Int], force: Bool, wait: Duration, workers: Int) async throws -> String {
+    /// Polls the NameNode until `progress` says the leaving nodes may go, noting the
+    /// blocks left as they fall; after `wait`, throws what `timedOut` makes of the count.
+    func waitForDecommission(_ decommission: inout DecommissionProgress, hadoop: any HadoopClient, wait: Duration,
+                             timedOut: (Int) -> ScaleError) async throws -> String {
         let clock = ContinuousClock()
         let started = clock.now
         var reported: Int?
         var left = 0
         while true {
             if let states = await hadoop.dataNodeAdmin() {
-                let leaving = addresses.map { states[$0] ?? DataNodeAdminState(host: $0, adminState: DataNodeAdminState.decommissionInProgress) }
-                left = leaving.reduce(0) { $0 + max(0, $1.underReplicatedBlocks - (stuck[$1.host] ?? 0)) }
-                let done = leaving.allSatisfy { node in
-                    node.isDecommissioned || (force && node.adminState == DataNodeAdminState.decommissionInProgress
-                        && node.decommissionOnlyReplicas == 0 && node.underReplicatedBlocks <= (stuck[node.host] ?? 0))
-                }
-                if done { return "\(Int((clock.now - started).seconds)) s" }
-                // Counted once the NameNode has looked at the nodes (they show in DecomNodes).
-                let counted = leaving.contains { $0.adminState == DataNodeAdminState.decommissionInProgress && $0.underReplicatedBlocks > 0 }
-                if counted, left != reported {
+                if decommission.update(states, at: clock.now) { return "\(Int((clock.now - started).seconds)) s" }
+                left = decommission.blocksLeft(states)
+                if decommission.counted(states), left != reported {
                     progress.note("decommissioning: \(left) block\(left == 1 ? "" : "s") left to re-replicate")
                     reported = left
                 }
             }
-            guard clock.now - started < wait else {
-                throw ScaleError.decommissionTimedOut(name, nodes: nodes, blocksLeft: left, seconds: Int(wait.seconds), workers: workers)
-            }
+            guard clock.now - started < wait else { throw timedOut(left) }
             try await Task.sleep(for: Self.decommissionPollInterval)
         }
     }
 
     /// Rewrites the exclude files in the NameNode (and ResourceManager) and has them
-    /// re-read: `addresses` (DataNodes) and `hosts` (NodeManagers) leave; none: everyone back.
-    func refreshNodes(_ topology: Topology, excludingAddresses addresses: [String], hosts: [String]) async throws {
+    /// re-read: `addresses` (DataNodes) and `hosts` (NodeManagers) are excluded; none:
+    /// everyone is readmitted.
+    func refreshNodes(_ topology: Topology, excluding addresses: [String], hosts: [String] = []) async throws {
         let name = topology.name
         let hdfs = try await provider.shell(DecommissionFiles.hdfsRefresh(excluding: addresses), in: Topology.namenode, of: name)
-        guard hdfs.status == 0 else { throw ScaleError.refreshFailed(name, output: hdfs.output) }
+        guard hdfs.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "NameNode", command: "hdfs dfsadmin -refreshNodes", output: hdfs.output) }
         guard topology.spec.hasYARN else { return }
         let command = DecommissionFiles.yarnRefresh(excluding: hosts, version: topology.spec.hadoopVersion,
                                                     timeoutSeconds: Int(ContainerPolicy.stopGracePeriod.components.seconds))
         let yarn = try await provider.shell(command, in: Topology.resourcemanager, of: name)
-        guard yarn.status == 0 else { throw ScaleError.refreshFailed(name, output: yarn.output) }
+        guard yarn.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "ResourceManager", command: "yarn rmadmin -refreshNodes", output: yarn.output) }
     }
 
-    /// Empties the exclude files: workers removed by an earlier shrink stay listed by
-    /// Hadoop as decommissioned until then.
-    func readmitEveryone(_ topology: Topology) async throws {
-        try await refreshNodes(topology, excludingAddresses: [], hosts: [])
+    /// A new worker may get the address (and has the host name) of one an earlier shrink
+    /// removed, which the NameNode (and ResourceManager) still exclude: those entries, and
+    /// only those, are dropped. The other removed workers stay listed as decommissioned,
+    /// which Hadoop does not count as dead.
+    func readmit(_ added: [Node], in topology: Topology) async throws {
+        let name = topology.name
+        let addresses = try await provider.addresses(of: name)
+        let excluded = try await listed(DecommissionFiles.hdfsPath, in: Topology.namenode, of: name)
+        let reused = Set(added.compactMap { addresses[$0.name] }).intersection(excluded)
+        if !reused.isEmpty {
+            let hdfs = try await provider.shell(DecommissionFiles.hdfsRefresh(excluding: excluded.filter { !reused.contains($0) }), in: Topology.namenode, of: name)
+            guard hdfs.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "NameNode", command: "hdfs dfsadmin -refreshNodes", output: hdfs.output) }
+        }
+        guard topology.spec.hasYARN else { return }
+        let hosts = try await listed(DecommissionFiles.yarnPath, in: Topology.resourcemanager, of: name)
+        let back = Set(added.map(\.hostname)).intersection(hosts)
+        guard !back.isEmpty else { return }
+        let command = DecommissionFiles.yarnRefresh(excluding: hosts.filter { !back.contains($0) }, version: topology.spec.hadoopVersion,
+                                                    timeoutSeconds: Int(ContainerPolicy.stopGracePeriod.components.seconds))
+        let yarn = try await provider.shell(command, in: Topology.resourcemanager, of: name)
+        guard yarn.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "ResourceManager", command: "yarn rmadmin -refreshNodes", output: yarn.output) }
+    }
+
+    /// The entries of an exclude file in a node, one per line.
+    func listed(_ path: String, in node: String, of name: ClusterName) async throws -> [String] {
+        let result = try await provider.shell("cat \(ShellQuote.quote(path)) 2>/dev/null || :", in: node, of: name)
+        return result.output.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// The workers of `topology` numbered above `count`.
+    static func workers(of topology: Topology, beyond count: Int) -> [Node] {
+        topology.workers.filter { (Topology.workerIndex(of: $0.name) ?? 0) > count }
     }
 
     /// `worker-4`, `worker-4 and worker-5`, `worker-4 … worker-7`.

@@ -51,15 +51,19 @@ struct ScaleTests {
         #expect(Self.workers(status) == ["worker-1", "worker-2", "worker-3", "worker-4"])
         #expect(status["condition"] as? String == "ready")
 
+        // Growing again at once: a new worker-5 (which may get the removed one's address)
+        // is not excluded, and the removed worker counts as neither live nor dead.
+        let regrown = try ClusterFixture.hind(["scale", "--name", name, "-c", "5"])
+        #expect(regrown.stdout.contains("HDFS 5/5 DataNodes live"), "\(regrown.stdout)\(regrown.stderr)")
+        let hadoop = try ClusterFixture.statusJSON(name)["hadoop"] as? [String: Any]
+        #expect(hadoop?["deadDataNodes"] as? Int == 0, "\(hadoop ?? [:])")
+        try ClusterFixture.hind(["scale", "--name", name, "-c", "4"])
+
         // The new size survives stop/start.
         try ClusterFixture.hind(["stop", "--name", name])
         let started = try ClusterFixture.hind(["start", "--name", name])
         #expect(started.stdout.contains("HDFS 4/4 DataNodes live"), "\(started.stdout)")
         #expect(try ClusterFixture.sh(name, "namenode", "hdfs dfs -cat /spread | md5sum") == written)
-
-        // Growing again after a shrink: the new worker-5 is not excluded.
-        let regrown = try ClusterFixture.hind(["scale", "--name", name, "-c", "5"])
-        #expect(regrown.stdout.contains("HDFS 5/5 DataNodes live"), "\(regrown.stdout)\(regrown.stderr)")
     }
 
     /// 3 → 2 with a replication-3 file: refused, nothing changed; forced: done, and the
@@ -69,6 +73,11 @@ struct ScaleTests {
         defer { ClusterFixture.cleanUp(name) }
         try ClusterFixture.hind(["up", "-c", "3", "--name", name, "--image", ClusterFixture.image])
         let written = try ClusterFixture.sh(name, "namenode", "head -c 3000000 /dev/urandom > /tmp/f && hdfs dfs -D dfs.blocksize=1048576 -D dfs.replication=3 -put /tmp/f /three && md5sum < /tmp/f")
+        // Single-replica files, some of them (at random) on the worker that leaves: a
+        // forced shrink must still move them before it goes.
+        let singles = try ClusterFixture.sh(name, "namenode", """
+            for i in 1 2 3 4 5 6 7 8; do head -c 100000 /dev/urandom > /tmp/s$i && hdfs dfs -D dfs.replication=1 -put /tmp/s$i /s$i; done; cat /tmp/s? | md5sum
+            """)
 
         let refused = try ClusterFixture.hind(["scale", "--name", name, "-c", "2"], expect: 2)
         #expect(refused.stderr.contains("would leave 3 blocks of 1 file (/three) below their replication of up to 3"), "\(refused.stderr)")
@@ -79,8 +88,24 @@ struct ScaleTests {
         #expect(forced.stderr.contains("--force: 3 blocks of 1 file (/three) will stay under-replicated"), "\(forced.stderr)")
         #expect(Self.workers(try ClusterFixture.statusJSON(name)) == ["worker-1", "worker-2"])
         #expect(try ClusterFixture.sh(name, "namenode", "hdfs dfs -cat /three | md5sum") == written)
+        #expect(try ClusterFixture.sh(name, "namenode", "for i in 1 2 3 4 5 6 7 8; do hdfs dfs -cat /s$i; done | md5sum") == singles)
         let fsck = try ClusterFixture.sh(name, "namenode", "hdfs fsck / 2>/dev/null")
         #expect(fsck.contains("Under-replicated blocks:\t3"), "\(fsck)")
+    }
+
+    /// Racks carry over: a new worker gets its round-robin rack, and a shrink that would
+    /// leave one rack of two is refused (HDFS would never finish it).
+    @Test func scalingARackedCluster() async throws {
+        let name = ClusterFixture.name("scaleracks")
+        defer { ClusterFixture.cleanUp(name) }
+        try ClusterFixture.hind(["up", "-c", "2", "--racks", "2", "--name", name, "--image", ClusterFixture.image])
+        let refused = try ClusterFixture.hind(["scale", "--name", name, "-c", "1"], expect: 2)
+        #expect(refused.stderr.contains("would leave them all in /rack-1"), "\(refused.stderr)")
+        try ClusterFixture.hind(["scale", "--name", name, "-c", "3"])
+        let printed = try ClusterFixture.sh(name, "namenode", "hdfs dfsadmin -printTopology 2>/dev/null")
+        #expect(RackIntegrationTests.topology(printed, cluster: name) == ["/rack-1": ["worker-1", "worker-3"], "/rack-2": ["worker-2"]], "\(printed)")
+        let racks = (try ClusterFixture.statusJSON(name)["nodes"] as? [[String: Any]] ?? []).compactMap { $0["rack"] as? String }
+        #expect(racks == ["/rack-1", "/rack-2", "/rack-1"])
     }
 
     @Test func badRequestsAreRefused() async throws {

@@ -85,9 +85,9 @@ struct ProvisionerUnitTests {
             #expect(state?.state == "safeMode")
             #expect(state?.live == 2)
             #expect(state?.dead == 1)
-            // Decommissioned and decommissioning DataNodes are not in service.
+            // Decommissioned DataNodes are not in service.
             let scaled = Array(#"{"beans":[{"FSState":"Operational","NumLiveDataNodes":5,"NumDeadDataNodes":2,"NumDecomLiveDataNodes":1,"NumDecommissioningDataNodes":1,"NumDecomDeadDataNodes":2}]}"#.utf8)
-            #expect(HadoopREST.parseNamenodeState(scaled)?.live == 3)
+            #expect(HadoopREST.parseNamenodeState(scaled)?.live == 4)
             #expect(HadoopREST.parseNamenodeState(scaled)?.dead == 0)
             #expect(HadoopREST.parseNamenodeState(Array("{}".utf8)) == nil)
             #expect(HadoopREST.parseNamenodeState(Array("<html>".utf8)) == nil)

@@ -55,6 +55,64 @@ import Testing
         #expect(survey.stuck(on: 2) == ["172.18.0.3": 1, "172.18.0.4": 2, "172.18.0.5": 2, "172.18.0.6": 1])
     }
 
+    /// Hadoop 2.8+ prints `Live_repl=` on block lines and the file's `replication=` on its
+    /// line; 2.7 names an under-replicated block's target on the file line.
+    @Test func theSurveyReadsEveryReleasesFsck() {
+        let hadoop3 = """
+            /three 2000000 bytes, replicated: replication=3, 2 block(s):  Under replicated BP-1:blk_1_1. Target Replicas is 3 but found 2 live replica(s), 0 decommissioned replica(s), 0 decommissioning replica(s).
+            0. BP-1:blk_1_1 len=1048576 Live_repl=2  [DatanodeInfoWithStorage[172.18.0.3:9866,DS-a,DISK], DatanodeInfoWithStorage[172.18.0.4:9866,DS-b,DISK]]
+            1. BP-1:blk_2_2 len=951424 Live_repl=3  [DatanodeInfoWithStorage[172.18.0.3:9866,DS-a,DISK], DatanodeInfoWithStorage[172.18.0.4:9866,DS-b,DISK], DatanodeInfoWithStorage[172.18.0.5:9866,DS-c,DISK]]
+            """
+        #expect(ReplicationSurvey(fsck: hadoop3).blocks.map(\.replication) == [3, 3])
+        #expect(ReplicationSurvey(fsck: hadoop3).blocks[0].locations == ["172.18.0.3", "172.18.0.4"])
+        let hadoop27 = """
+            /three 2000000 bytes, 2 block(s):  Under replicated BP-1:blk_1_1. Target Replicas is 3 but found 2 replica(s).
+            0. BP-1:blk_1_1 len=1048576 repl=2 [DatanodeInfoWithStorage[172.18.0.3:50010,DS-a,DISK], DatanodeInfoWithStorage[172.18.0.4:50010,DS-b,DISK]]
+            1. BP-1:blk_2_2 len=951424 repl=2 [DatanodeInfoWithStorage[172.18.0.3:50010,DS-a,DISK], DatanodeInfoWithStorage[172.18.0.4:50010,DS-b,DISK]]
+            """
+        #expect(ReplicationSurvey(fsck: hadoop27).blocks.map(\.replication) == [3, 2])
+    }
+
+    /// The forced condition never holds on the NameNode's first, uncounted report (every
+    /// counter 0), and holds only when it persists.
+    @Test func aForcedDecommissionWaitsForTheNameNodesCount() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func state(_ host: String, _ admin: String, under: Int, only: Int = 0) -> DataNodeAdminState {
+            DataNodeAdminState(host: host, adminState: admin, underReplicatedBlocks: under, decommissionOnlyReplicas: only)
+        }
+        let progressing = DataNodeAdminState.decommissionInProgress
+        var forced = DecommissionProgress(addresses: ["10.0.0.3"], stuck: ["10.0.0.3": 3], force: true)
+        var verdicts = [
+            forced.update(["10.0.0.3": state("10.0.0.3", progressing, under: 0)], at: start),
+            forced.update(["10.0.0.3": state("10.0.0.3", progressing, under: 5, only: 1)], at: start + .seconds(1)),
+            forced.update(["10.0.0.3": state("10.0.0.3", progressing, under: 3)], at: start + .seconds(2)),
+            forced.update(["10.0.0.3": state("10.0.0.3", progressing, under: 3)], at: start + .seconds(6)),
+        ]
+        // Not counted yet, still moving, just settled, settled.
+        #expect(verdicts == [false, false, false, true])
+        // A node without stuck blocks must finish, forced or not.
+        var clean = DecommissionProgress(addresses: ["10.0.0.4"], stuck: [:], force: true)
+        verdicts = [
+            clean.update(["10.0.0.4": state("10.0.0.4", progressing, under: 0)], at: start + .seconds(10)),
+            clean.update(["10.0.0.4": state("10.0.0.4", DataNodeAdminState.decommissioned, under: 0)], at: start + .seconds(11)),
+        ]
+        #expect(verdicts == [false, true])
+        var plain = DecommissionProgress(addresses: ["10.0.0.3"], stuck: ["10.0.0.3": 3], force: false)
+        let stuckForever = plain.update(["10.0.0.3": state("10.0.0.3", progressing, under: 3)], at: start + .seconds(60))
+        #expect(!stuckForever)
+        #expect(plain.blocksLeft(["10.0.0.3": state("10.0.0.3", progressing, under: 7)]) == 7)
+        #expect(forced.blocksLeft(["10.0.0.3": state("10.0.0.3", progressing, under: 7)]) == 4)
+    }
+
+    @Test func scalingKeepsTheRackLayoutOfTheRemainingWorkers() throws {
+        var spec = FakeProvider.spec()
+        spec.racks = RackLayout(count: 2, placements: ["worker-2": "/rack-9"])
+        let shrunk = try spec.scaled(to: 1)
+        #expect(shrunk.racks == RackLayout(count: 2, placements: [:]))
+        #expect(RackLayout(placements: ["worker-1": "/dc1/r1"]).rack(ofWorker: 2) == "/default/default-rack")
+    }
+
     @Test func decommissionProgressIsReadFromNameNodeInfo() {
         let live = #"{\"172.18.0.3\":{\"adminState\":\"In Service\",\"lastContact\":1},\"172.18.0.6\":{\"adminState\":\"Decommission In Progress\",\"lastContact\":0}}"#
         let decom = #"{\"172.18.0.6:50010\":{\"xferaddr\":\"172.18.0.6:50010\",\"underReplicatedBlocks\":7,\"decommissionOnlyReplicas\":1,\"underReplicateInOpenFiles\":0}}"#

@@ -91,8 +91,9 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     /// the same default replication as now (new workers get the config the others have).
     public func scaled(to workers: Int) throws(SpecError) -> ClusterSpec {
         guard (1...Self.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
-        try racks?.validate(workers: workers)
         var spec = self
+        // Placements of removed workers go; the rest of the layout stays as it was made.
+        spec.racks?.placements = racks?.placements.filter { (Topology.workerIndex(of: $0.key) ?? 0) <= workers } ?? [:]
         spec.defaultReplication = replication
         spec.workers = workers
         spec.revision = (revision ?? 0) + 1

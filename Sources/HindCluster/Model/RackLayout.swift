@@ -22,11 +22,19 @@ public struct RackLayout: Hashable, Codable, Sendable {
     /// Whether the cluster has racks at all.
     public var isEmpty: Bool { count == nil && placements.isEmpty }
 
-    /// The rack of `worker-K`: its placement, else its round-robin rack, else the default.
+    /// The rack of `worker-K`: its placement, else its round-robin rack, else the default
+    /// rack at the depth of the placements.
     public func rack(ofWorker index: Int) -> String {
         if let placed = placements[Topology.workerName(index)] { return placed }
         if let count { return "/rack-\((index - 1) % count + 1)" }
-        return Self.defaultRack
+        return defaultRack
+    }
+
+    /// Hadoop's default rack at the depth of the layout's racks (every DataNode must sit
+    /// at the same depth): `/default-rack`, `/default/default-rack` ….
+    public var defaultRack: String {
+        let depth = count != nil ? 1 : placements.values.map { $0.split(separator: "/").count }.max() ?? 1
+        return String(repeating: "/default", count: max(depth - 1, 0)) + Self.defaultRack
     }
 
     /// Parses `worker-3=/dc1/rack-2` of `--rack`.

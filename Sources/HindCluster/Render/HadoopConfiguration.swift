@@ -99,7 +99,8 @@ public struct HadoopConfiguration: Hashable, Sendable {
             // scheduled for re-replication every second instead of 3: `hind scale` down
             // waits seconds, not minutes, on a small cluster (BENCHMARKS.md).
             HadoopProperty("dfs.namenode.decommission.interval", "1"),
-            HadoopProperty("dfs.namenode.replication.interval", "1"),
+            // Hadoop 3 renamed the key (it still reads the old one, with a warning).
+            HadoopProperty(spec.hadoopVersion == .v3 ? "dfs.namenode.redundancy.interval.seconds" : "dfs.namenode.replication.interval", "1"),
         ]
     }
 

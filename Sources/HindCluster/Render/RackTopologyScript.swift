@@ -21,19 +21,12 @@ public enum RackTopologyScript {
             "# Racks of hind cluster '\(topology.name)', read by \(scriptName). Rendered by hind; edits are overwritten.",
             "cluster \(topology.name)",
             "count \(racks.count ?? 0)",
-            "default \(defaultRack(for: topology))",
+            "default \(racks.defaultRack)",
         ]
         for worker in topology.workers {
             if let rack = worker.rack { lines.append("\(worker.name) \(rack)") }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Hadoop's default rack, at the depth of the cluster's racks (every DataNode must
-    /// sit at the same depth): `/default-rack`, `/default/default-rack` ….
-    static func defaultRack(for topology: Topology) -> String {
-        let depth = topology.workers.compactMap(\.rack).map { $0.split(separator: "/").count }.max() ?? 1
-        return String(repeating: "/default", count: max(depth - 1, 0)) + RackLayout.defaultRack
     }
 
     /// The script: the same for every cluster, it reads everything from the table.

@@ -132,9 +132,10 @@ extension DockerProvider {
         let older = try await client.listVolumes(labels: [ClusterLabels.cluster: spec.name.rawValue]).filter { volume in
             SpecRecord.revision(ofVolume: volume.name, cluster: spec.name).map { $0 < revision } ?? false
         }
-        if let failure = await removeAll(older.map { volume in
+        // Best effort: the highest revision wins whatever stays behind.
+        _ = await removeAll(older.map { volume in
             { @Sendable in try await client.removeVolume(name: volume.name) }
-        }) { throw failure }
+        })
     }
 
     public func removeContainers(of nodes: [String], in name: ClusterName) async throws {

@@ -90,11 +90,11 @@ public enum HadoopREST {
               let state = bean["FSState"] as? String,
               let live = bean["NumLiveDataNodes"] as? Int
         else { return nil }
-        // Decommissioned (and decommissioning) DataNodes are counted apart: the workers
-        // `hind scale` removed stay listed, live and then dead, until the NameNode restarts.
+        // Decommissioned DataNodes are counted apart: the workers `hind scale` removed stay
+        // listed, live and then dead, until the NameNode restarts. (Decommissioning ones,
+        // live or dead, are not told apart by this bean: they count as what they are.)
         let count = { (field: String) in bean[field] as? Int ?? 0 }
-        return (state, live - count("NumDecomLiveDataNodes") - count("NumDecommissioningDataNodes"),
-                count("NumDeadDataNodes") - count("NumDecomDeadDataNodes"))
+        return (state, live - count("NumDecomLiveDataNodes"), count("NumDeadDataNodes") - count("NumDecomDeadDataNodes"))
     }
 
     public static func parseResourcemanagerState(_ body: [UInt8]) -> String? {

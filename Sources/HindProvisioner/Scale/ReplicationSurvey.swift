@@ -15,16 +15,30 @@ public struct ReplicationSurvey: Hashable, Sendable {
         self.blocks = blocks
     }
 
-    /// Reads fsck's `-files -blocks -locations` report: a file line (`/path 3000000 bytes,
-    /// 3 block(s): OK`), then its blocks (``SmokeParsing/fsck(_:)`` reads their lines).
+    /// Reads fsck's `-files -blocks -locations` report: a file line, then its blocks
+    /// (``SmokeParsing/fsck(_:)`` reads their lines). A block's replication is the file's
+    /// (`replication=N` on the file line since Hadoop 2.8), else its target when fsck
+    /// reports it under-replicated (`Under replicated BLOCK. Target Replicas is N …`),
+    /// else its live replicas (2.7 prints no more for a healthy block).
     public init(fsck text: String) {
         var blocks: [Block] = []
         var file = ""
+        var fileReplication: Int?
+        var targets: [String: Int] = [:]
         for line in text.split(separator: "\n") {
+            var rest = Substring(line)
+            while let under = rest.range(of: "Under replicated "), let target = rest[under.upperBound...].range(of: ". Target Replicas is ") {
+                let block = String(rest[under.upperBound..<target.lowerBound])
+                targets[block] = Int(rest[target.upperBound...].prefix { $0.isNumber })
+                rest = rest[target.upperBound...]
+            }
             if line.hasPrefix("/"), let end = line.range(of: " bytes, ") {
                 file = String(line[..<end.lowerBound].split(separator: " ").dropLast().joined(separator: " "))
-            } else if line.contains(" repl="), let block = SmokeParsing.fsck(String(line)).blocks.first {
-                blocks.append(Block(file: file, replication: block.replication,
+                fileReplication = line.range(of: "replication=").flatMap { Int(line[$0.upperBound...].prefix { $0.isNumber }) }
+            } else if let block = SmokeParsing.fsck(String(line)).blocks.first {
+                // `0. BP-…:blk_…_1001 len=…`: the block's name is the second word.
+                let name = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                blocks.append(Block(file: file, replication: fileReplication ?? targets[name] ?? block.replication,
                                     locations: block.locations.map { String($0.split(separator: ":")[0]) }))
             }
         }

@@ -31,8 +31,10 @@ public enum SmokeParsing {
             return Int(digits) ?? 0
         }
         var blocks: [Block] = []
-        for line in text.split(separator: "\n") where line.contains(" repl=") {
-            let replication = Int(line.components(separatedBy: " repl=")[1].prefix { $0.isNumber }) ?? 0
+        // `repl=N` (Hadoop 2.7) or `Live_repl=N` (2.8 and later): the live replicas.
+        for line in text.split(separator: "\n") where line.contains(" repl=") || line.contains(" Live_repl=") {
+            let marker = line.contains(" Live_repl=") ? " Live_repl=" : " repl="
+            let replication = Int(line.components(separatedBy: marker)[1].prefix { $0.isNumber }) ?? 0
             var locations: [String] = []
             var rest = Substring(line)
             while let open = rest.range(of: "DatanodeInfoWithStorage[") {
