@@ -62,7 +62,7 @@ extension ClusterProvisioner {
                     throw ProvisionError.notReady(
                         cluster: topology.name, unmet: diagnosis.unmet.isEmpty ? unmet : diagnosis.unmet,
                         seconds: (clock.now - started).seconds,
-                        nodes: diagnosis.unmet.isEmpty ? [Topology.namenode] + (silentNode.map { [$0] } ?? []) : diagnosis.nodes)
+                        nodes: diagnosis.unmet.isEmpty ? topology.namenodes.map(\.name) + (silentNode.map { [$0] } ?? []) : diagnosis.nodes)
                 }
                 try await Task.sleep(for: Self.readinessPollInterval)
             }

@@ -152,8 +152,7 @@ extension ClusterProvisioner {
     /// everyone is readmitted.
     func refreshNodes(_ topology: Topology, excluding addresses: [String], hosts: [String] = []) async throws {
         let name = topology.name
-        let hdfs = try await provider.shell(DecommissionFiles.hdfsRefresh(excluding: addresses), in: Topology.namenode, of: name)
-        guard hdfs.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "NameNode", command: "hdfs dfsadmin -refreshNodes", output: hdfs.output) }
+        try await refreshNamenodes(topology, excluding: addresses)
         guard topology.spec.hasYARN else { return }
         let command = DecommissionFiles.yarnRefresh(excluding: hosts, version: topology.spec.hadoopVersion,
                                                     timeoutSeconds: Int(ContainerPolicy.stopGracePeriod.components.seconds))
@@ -168,12 +167,9 @@ extension ClusterProvisioner {
     func readmit(_ added: [Node], in topology: Topology) async throws {
         let name = topology.name
         let addresses = try await provider.addresses(of: name)
-        let excluded = try await listed(DecommissionFiles.hdfsPath, in: Topology.namenode, of: name)
+        let excluded = try await listed(DecommissionFiles.hdfsPath, in: topology.namenodes[0].name, of: name)
         let reused = Set(added.compactMap { addresses[$0.name] }).intersection(excluded)
-        if !reused.isEmpty {
-            let hdfs = try await provider.shell(DecommissionFiles.hdfsRefresh(excluding: excluded.filter { !reused.contains($0) }), in: Topology.namenode, of: name)
-            guard hdfs.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "NameNode", command: "hdfs dfsadmin -refreshNodes", output: hdfs.output) }
-        }
+        if !reused.isEmpty { try await refreshNamenodes(topology, excluding: excluded.filter { !reused.contains($0) }) }
         guard topology.spec.hasYARN else { return }
         let hosts = try await listed(DecommissionFiles.yarnPath, in: Topology.resourcemanager, of: name)
         let back = Set(added.map(\.hostname)).intersection(hosts)
@@ -182,6 +178,18 @@ extension ClusterProvisioner {
                                                     timeoutSeconds: Int(ContainerPolicy.stopGracePeriod.components.seconds))
         let yarn = try await provider.shell(command, in: Topology.resourcemanager, of: name)
         guard yarn.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "ResourceManager", command: "yarn rmadmin -refreshNodes", output: yarn.output) }
+    }
+
+    /// The exclude file rewritten in every NameNode (both with HA: each keeps its own
+    /// view of the DataNodes), each asked to re-read it.
+    func refreshNamenodes(_ topology: Topology, excluding addresses: [String]) async throws {
+        for namenode in topology.namenodes {
+            let own = topology.spec.ha == nil ? nil : "\(namenode.name):\(topology.spec.ports.namenodeRPC)"
+            let hdfs = try await provider.shell(DecommissionFiles.hdfsRefresh(excluding: addresses, namenode: own), in: namenode.name, of: topology.name)
+            guard hdfs.status == 0 else {
+                throw ScaleError.refreshFailed(topology.name, daemon: "NameNode", command: "hdfs dfsadmin -refreshNodes", output: hdfs.output)
+            }
+        }
     }
 
     /// The entries of an exclude file in a node, one per line.

@@ -6,7 +6,8 @@ extension ClusterProvisioner {
     public func smoke(_ name: ClusterName, only: Set<SmokeComponent> = Set(SmokeComponent.allCases)) async throws -> SmokeReport {
         let spec = try await provider.spec(of: name)
         let status = try await provider.status(name)
-        guard status.nodes.first(where: { $0.name == Topology.namenode })?.state == "running" else {
+        let namenodes = Topology(spec: spec).namenodes.map(\.name)
+        guard status.nodes.contains(where: { namenodes.contains($0.name) && $0.state == "running" }) else {
             throw SmokeError.clusterNotRunning(name, condition: status.condition.rawValue)
         }
         return try await SmokeSuite(provider: provider, status: status, spec: spec, only: only).run(progress: progress)

@@ -115,7 +115,7 @@ public struct ClusterProvisioner: Sendable {
         var spec = topology.spec
         var chosen: Set<Int> = []
         let host = spec.publishing.hostIP
-        spec.publishing = try spec.publishing.fillingUnset(for: spec.components) {
+        spec.publishing = try spec.publishing.fillingUnset(for: spec.components, ha: spec.ha != nil) {
             var port = try HostPort.free(host: host)
             while chosen.contains(port) { port = try HostPort.free(host: host) }
             chosen.insert(port)
@@ -170,7 +170,7 @@ public struct ClusterProvisioner: Sendable {
         // failure undoes only them. Those that are workers rejoin a NameNode that kept
         // running and may still count them live from before.
         let notRunning = topology.nodes.map(\.name).filter { inventory.containers[$0] != "running" }
-        let rejoining = inventory.containers[Topology.namenode] == "running"
+        let rejoining = topology.namenodes.contains { inventory.containers[$0.name] == "running" }
             ? notRunning.filter { topology.node(named: $0)?.runs(.datanode) == true } : []
         let startedAt = ContinuousClock.now
         do {

@@ -203,13 +203,28 @@ public struct ContainerSpec: Sendable, Hashable, Encodable {
 public struct NetworkAttachment: Sendable, Hashable, Encodable {
     /// Extra names that resolve to this container on the network.
     public var aliases: [String]
+    /// A fixed address, inside the network's subnet (given at its creation) but outside
+    /// the range the engine hands out.
+    public var ipv4Address: String?
 
-    public init(aliases: [String] = []) {
+    public init(aliases: [String] = [], ipv4Address: String? = nil) {
         self.aliases = aliases
+        self.ipv4Address = ipv4Address
     }
 
     enum CodingKeys: String, CodingKey {
-        case aliases = "Aliases"
+        case aliases = "Aliases", ipamConfig = "IPAMConfig"
+    }
+
+    enum IPAMKeys: String, CodingKey { case ipv4Address = "IPv4Address" }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(aliases, forKey: .aliases)
+        if let ipv4Address {
+            var ipam = container.nestedContainer(keyedBy: IPAMKeys.self, forKey: .ipamConfig)
+            try ipam.encode(ipv4Address, forKey: .ipv4Address)
+        }
     }
 }
 

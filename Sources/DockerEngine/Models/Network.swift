@@ -10,6 +10,9 @@ public struct NetworkSpec: Sendable, Hashable, Encodable {
     public var attachable: Bool
     /// Driver options, e.g. `com.docker.network.bridge.name`.
     public var options: [String: String]
+    /// Address pools; empty: the engine picks a subnet. Containers may have fixed
+    /// addresses only on a network whose subnet was given.
+    public var ipam: [IPAMPool]
 
     public init(
         name: String,
@@ -17,7 +20,8 @@ public struct NetworkSpec: Sendable, Hashable, Encodable {
         labels: [String: String] = [:],
         isInternal: Bool = false,
         attachable: Bool = false,
-        options: [String: String] = [:]
+        options: [String: String] = [:],
+        ipam: [IPAMPool] = []
     ) {
         self.name = name
         self.driver = driver
@@ -25,12 +29,15 @@ public struct NetworkSpec: Sendable, Hashable, Encodable {
         self.isInternal = isInternal
         self.attachable = attachable
         self.options = options
+        self.ipam = ipam
     }
 
     enum CodingKeys: String, CodingKey {
         case name = "Name", driver = "Driver", labels = "Labels", isInternal = "Internal"
-        case attachable = "Attachable", options = "Options", checkDuplicate = "CheckDuplicate"
+        case attachable = "Attachable", options = "Options", checkDuplicate = "CheckDuplicate", ipam = "IPAM"
     }
+
+    enum IPAMKeys: String, CodingKey { case config = "Config" }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -42,6 +49,40 @@ public struct NetworkSpec: Sendable, Hashable, Encodable {
         try container.encode(options, forKey: .options)
         // Engines before API 1.44 otherwise accept a second network with the same name.
         try container.encode(true, forKey: .checkDuplicate)
+        if !ipam.isEmpty {
+            var pools = container.nestedContainer(keyedBy: IPAMKeys.self, forKey: .ipam)
+            try pools.encode(ipam, forKey: .config)
+        }
+    }
+}
+
+/// One address pool of a network: its subnet, gateway and the range the engine hands
+/// out addresses from by itself (the rest of the subnet is left for fixed addresses).
+public struct IPAMPool: Sendable, Hashable, Codable {
+    public var subnet: String
+    public var gateway: String?
+    public var ipRange: String?
+
+    public init(subnet: String, gateway: String? = nil, ipRange: String? = nil) {
+        self.subnet = subnet
+        self.gateway = gateway
+        self.ipRange = ipRange
+    }
+
+    enum CodingKeys: String, CodingKey { case subnet = "Subnet", gateway = "Gateway", ipRange = "IPRange" }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        subnet = try container.decode(.subnet, or: "")
+        gateway = try container.decodeIfPresent(String.self, forKey: .gateway).flatMap { $0.isEmpty ? nil : $0 }
+        ipRange = try container.decodeIfPresent(String.self, forKey: .ipRange).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(subnet, forKey: .subnet)
+        try container.encodeIfPresent(gateway, forKey: .gateway)
+        try container.encodeIfPresent(ipRange, forKey: .ipRange)
     }
 }
 
@@ -57,6 +98,8 @@ public struct Network: Sendable, Hashable, Decodable {
     /// Container id → the container's name and addresses on this network
     /// (filled by inspect; empty in lists).
     public var containers: [String: Member]
+    /// The address pools the network was created with or the engine picked.
+    public var ipam: [IPAMPool] = []
 
     public init(
         id: String,
@@ -100,7 +143,12 @@ public struct Network: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", name = "Name", driver = "Driver", scope = "Scope", isInternal = "Internal"
-        case attachable = "Attachable", labels = "Labels", containers = "Containers"
+        case attachable = "Attachable", labels = "Labels", containers = "Containers", ipam = "IPAM"
+    }
+
+    struct IPAM: Decodable {
+        var config: [IPAMPool]?
+        enum CodingKeys: String, CodingKey { case config = "Config" }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -113,5 +161,6 @@ public struct Network: Sendable, Hashable, Decodable {
         attachable = try container.decode(.attachable, or: false)
         labels = try container.decode(.labels, or: [:])
         containers = try container.decode(.containers, or: [:])
+        ipam = (try container.decodeIfPresent(IPAM.self, forKey: .ipam))?.config ?? []
     }
 }

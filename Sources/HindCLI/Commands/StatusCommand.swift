@@ -42,7 +42,8 @@ struct StatusCommand: AsyncParsableCommand {
         var rows = [["NODE", "STATE", "HEALTH", "ROLES"] + (racks ? ["RACK"] : [])]
         for node in status.nodes {
             let state = node.exitCode.map { "\(node.state) (\($0))" } ?? node.state
-            rows.append([node.name, state, node.health ?? "-", node.roles.joined(separator: ",")] + (racks ? [node.rack ?? "-"] : []))
+            let roles = node.roles.joined(separator: ",") + (node.haState.map { " (\($0))" } ?? "")
+            rows.append([node.name, state, node.health ?? "-", roles] + (racks ? [node.rack ?? "-"] : []))
         }
         print(ClusterText.table(rows))
         let endpoints = ClusterText.endpoints(status.endpoints)

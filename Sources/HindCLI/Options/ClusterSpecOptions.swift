@@ -41,6 +41,12 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("rack"), help: ArgumentHelp("Place one worker in a rack, e.g. worker-3=/dc1/rack-2; repeatable.", valueName: "NODE=RACK"))
     public var rackPlacements: [String] = []
 
+    @Flag(help: "NameNode high availability: two NameNodes (active and standby), 3 JournalNodes, ZooKeeper and automatic failover.")
+    public var ha = false
+
+    @Option(parsing: .unconditional, help: "ZooKeeper servers with --ha: 1 (default), 3 or 5.")
+    public var zookeepers: Int?
+
     @Option(name: .customLong("namenode-port"), parsing: .unconditional, help: "Host port for the NameNode web UI (default: a free port).")
     public var namenodePort: String?
 
@@ -60,6 +66,8 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
         // Checked here too, so a bad layout is refused before an engine is contacted.
         let layout = try RackLayout.parse(count: racks, placements: rackPlacements)
         try layout?.validate(workers: workers)
+        if zookeepers != nil, !ha { throw .zookeepersWithoutHA }
+        let highAvailability = ha ? try HighAvailability(zookeepers: zookeepers ?? 1) : nil
         return ClusterShape(
             workers: workers,
             components: try components.map { (text) throws(SpecError) in try Component.parseList(text) },
@@ -71,6 +79,6 @@ public struct ClusterSpecOptions: ParsableArguments, Sendable {
             publishing: PortPublishing(
                 namenodeHTTP: try namenodePort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) },
                 resourcemanagerWeb: try resourcemanagerPort.map { (text) throws(SpecError) in try PortPublishing.parsePort(text) }),
-            racks: layout)
+            racks: layout, ha: highAvailability)
     }
 }

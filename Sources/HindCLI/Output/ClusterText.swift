@@ -14,11 +14,13 @@ enum ClusterText {
         let hind = program
         var lines = ["Cluster \"\(name)\" is ready: \(ClusterReport.readyLine(status)).", ""]
         lines += endpoints(status.endpoints)
+        // Any NameNode's container has the clients (with HA, the nameservice finds the active one).
+        let namenode = status.endpoints.namenodes.first?.node ?? Topology.namenode
         lines += [
             "",
             "Use it:",
-            "  \(hind) exec\(flag) namenode -- hdfs dfs -ls /",
-            "  \(hind) exec\(flag) namenode -- hdfs dfsadmin -report",
+            "  \(hind) exec\(flag) \(namenode) -- hdfs dfs -ls /",
+            "  \(hind) exec\(flag) \(namenode) -- hdfs dfsadmin -report",
             "  \(hind) client-config\(flag) ./conf    (for Hadoop clients and tests on the host)",
             "  \(hind) status\(flag)",
             "  \(hind) down\(flag)",
@@ -27,10 +29,14 @@ enum ClusterText {
     }
 
     static func endpoints(_ endpoints: ClusterEndpoints) -> [String] {
-        [
+        // HA: every NameNode's UI with its state; the entry points are the active one's.
+        let namenodes: [(String, String?)] = endpoints.nameservice == nil ? [] : endpoints.namenodes.map { namenode in
+            ("\(namenode.node) UI", namenode.ui.map { $0 + (namenode.state.map { " (\($0))" } ?? "") })
+        }
+        return ([("Nameservice", endpoints.nameservice)] + namenodes + [
             ("NameNode UI", endpoints.namenodeUI), ("NameNode RPC", endpoints.namenodeRPC), ("WebHDFS", endpoints.webHDFS),
             ("ResourceManager UI", endpoints.resourcemanagerUI), ("JobHistory UI", endpoints.historyUI),
-        ].compactMap { label, url in url.map { "  \(label.padding(toLength: 20, withPad: " ", startingAt: 0))\($0)" } }
+        ]).compactMap { label, url in url.map { "  \(label.padding(toLength: 20, withPad: " ", startingAt: 0))\($0)" } }
     }
 
     static func table(_ rows: [[String]]) -> String {

@@ -16,6 +16,8 @@ public enum SpecError: UserFacingError, Equatable {
     case invalidImageReference(String, problem: String)
     case imageLacksComponents(String, missing: [Component], has: [Component])
     case invalidImageUser(String)
+    case invalidZooKeeperCount(Int)
+    case zookeepersWithoutHA
     /// A `--rack` that is malformed, names no worker or repeats one.
     case invalidRack(String, reason: String)
     case rackCountOutOfRange(Int, workers: Int)
@@ -53,6 +55,10 @@ public enum SpecError: UserFacingError, Equatable {
             return "image \(image) ships \(list) only and cannot run \(missing.map(\.rawValue).joined(separator: ",")): use --components \(list) or an image with them such as \(ImageProfile.onlineReference)"
         case let .invalidImageUser(text):
             return "invalid --image-user '\(text)': use the image's non-root user as NAME, UID, NAME:GROUP or UID:GID (e.g. --image-user hadoop)"
+        case let .invalidZooKeeperCount(count):
+            return "--zookeepers \(count) is not an ensemble hind runs: use --zookeepers 1, 3 or 5 (a majority must survive)"
+        case .zookeepersWithoutHA:
+            return "--zookeepers needs --ha: ZooKeeper runs only for NameNode high availability (e.g. --ha --zookeepers 3)"
         case let .invalidRack(text, reason):
             return "invalid --rack '\(text)': \(reason)"
         case let .rackCountOutOfRange(count, workers):

@@ -15,11 +15,14 @@ public struct ClusterShape: Hashable, Sendable {
     public var publishing: PortPublishing
     /// `--racks` and `--rack`; nil: a flat cluster.
     public var racks: RackLayout?
+    /// `--ha` (with `--zookeepers`); nil: one NameNode.
+    public var ha: HighAvailability?
 
     public init(
         workers: Int = 3, components: Set<Component>? = nil, overrides: [ConfigOverride] = [],
         memory: MemorySize = ClusterSpec.defaultMemory, hadoopVersion: HadoopMajorVersion? = nil,
-        imageUser: String? = nil, publishing: PortPublishing = PortPublishing(), racks: RackLayout? = nil
+        imageUser: String? = nil, publishing: PortPublishing = PortPublishing(), racks: RackLayout? = nil,
+        ha: HighAvailability? = nil
     ) {
         self.workers = workers
         self.components = components
@@ -29,6 +32,7 @@ public struct ClusterShape: Hashable, Sendable {
         self.imageUser = imageUser
         self.publishing = publishing
         self.racks = racks
+        self.ha = ha
     }
 
     /// The spec of a cluster named `name` of this shape on the image `profile`.
@@ -43,7 +47,7 @@ public struct ClusterShape: Hashable, Sendable {
             name: name, workers: workers, image: profile, components: components, memory: memory,
             overrides: overrides, publishing: publishing,
             dependencyTimeoutSeconds: max(1, Int(dependencyTimeout.components.seconds)),
-            distribution: distribution, racks: racks)
+            distribution: distribution, racks: racks, ha: ha)
     }
 }
 

@@ -20,6 +20,8 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     public var distribution: String?
     /// Which rack each worker is in; nil: a flat cluster.
     public var racks: RackLayout?
+    /// NameNode high availability (`--ha`); nil: one NameNode.
+    public var ha: HighAvailability?
     /// The default replication of new files, fixed when the cluster is first scaled so
     /// every node keeps the same config; nil: min(3, workers).
     public var defaultReplication: Int?
@@ -37,7 +39,8 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
         publishing: PortPublishing = PortPublishing(),
         dependencyTimeoutSeconds: Int = 300,
         distribution: String? = nil,
-        racks: RackLayout? = nil
+        racks: RackLayout? = nil,
+        ha: HighAvailability? = nil
     ) throws(SpecError) {
         guard (1...Self.workerLimit).contains(workers) else { throw .workerCountOutOfRange(workers) }
         let components = components ?? Self.defaultComponents(for: image)
@@ -57,11 +60,12 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
         self.distribution = distribution
         try racks?.validate(workers: workers)
         self.racks = racks
+        self.ha = ha
         if let problem = ConfiguredAddresses(version: image.hadoopVersion, components: components, overrides: overrides,
                                              dataDirectory: image.dataDirectory).problem {
             throw problem
         }
-        for node in Topology.nodeLayouts(workers: 1, components: components) {
+        for node in Topology.nodeLayouts(workers: 1, components: components, ha: ha) {
             let minimum = MemoryPlan.minimum(for: node.daemons)
             guard memory >= minimum else {
                 throw .memoryTooSmall(node: node.name, memory, minimum: minimum)

@@ -5,11 +5,17 @@ public enum Daemon: String, CaseIterable, Codable, Sendable, Comparable {
     case resourcemanager
     case nodemanager
     case historyserver
+    /// HA: a JournalNode, one of the quorum holding the NameNodes' shared edits.
+    case journalnode
+    /// HA: the ZooKeeper failover controller next to each NameNode.
+    case zkfc
+    /// HA: a ZooKeeper server (from the ZooKeeper jar every Hadoop distribution ships).
+    case zookeeper
 
     /// The component the daemon belongs to.
     public var component: Component {
         switch self {
-        case .namenode, .datanode: .hdfs
+        case .namenode, .datanode, .journalnode, .zkfc, .zookeeper: .hdfs
         case .resourcemanager, .nodemanager: .yarn
         case .historyserver: .history
         }
@@ -29,6 +35,12 @@ public enum Daemon: String, CaseIterable, Codable, Sendable, Comparable {
         case (.nodemanager, _): "YARN_NODEMANAGER_OPTS"
         case (.historyserver, .v2): "HADOOP_JOB_HISTORYSERVER_OPTS"
         case (.historyserver, .v3): "MAPRED_HISTORYSERVER_OPTS"
+        case (.journalnode, .v2): "HADOOP_JOURNALNODE_OPTS"
+        case (.journalnode, .v3): "HDFS_JOURNALNODE_OPTS"
+        case (.zkfc, .v2): "HADOOP_ZKFC_OPTS"
+        case (.zkfc, .v3): "HDFS_ZKFC_OPTS"
+        // ZooKeeper's own scripts read it; hind starts the server's JVM itself.
+        case (.zookeeper, _): "SERVER_JVMFLAGS"
         }
     }
 

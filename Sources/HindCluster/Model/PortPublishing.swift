@@ -9,6 +9,9 @@ public struct PortPublishing: Hashable, Codable, Sendable {
     public var namenodeHTTP: Int?
     public var resourcemanagerWeb: Int?
     public var historyWeb: Int?
+    /// HA: the second NameNode's web UI and RPC.
+    public var secondNamenodeRPC: Int?
+    public var secondNamenodeHTTP: Int?
 
     public init(
         hostIP: String = "127.0.0.1",
@@ -26,10 +29,14 @@ public struct PortPublishing: Hashable, Codable, Sendable {
 
     /// The same publishing with every unset port of `components`' daemons replaced by
     /// `choose()`: `hind up` fixes free ports once, so they stay across `stop` and `start`.
-    public func fillingUnset(for components: Set<Component>, _ choose: () throws -> Int) rethrows -> PortPublishing {
+    public func fillingUnset(for components: Set<Component>, ha: Bool = false, _ choose: () throws -> Int) rethrows -> PortPublishing {
         var filled = self
         filled.namenodeRPC = try namenodeRPC ?? choose()
         filled.namenodeHTTP = try namenodeHTTP ?? choose()
+        if ha {
+            filled.secondNamenodeRPC = try secondNamenodeRPC ?? choose()
+            filled.secondNamenodeHTTP = try secondNamenodeHTTP ?? choose()
+        }
         if components.contains(.yarn) { filled.resourcemanagerWeb = try resourcemanagerWeb ?? choose() }
         if components.contains(.history) { filled.historyWeb = try historyWeb ?? choose() }
         return filled

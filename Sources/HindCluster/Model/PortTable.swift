@@ -19,6 +19,14 @@ public struct PortTable: Hashable, Sendable, Codable {
     public var nodemanagerIPC: Int
     public var historyWeb: Int
     public var historyRPC: Int
+    /// HA: JournalNode RPC and HTTP, the failover controller's RPC, ZooKeeper's client,
+    /// peer and election ports (the same in Hadoop 2 and 3).
+    public var journalnodeRPC = 8485
+    public var journalnodeHTTP = 8480
+    public var zkfcRPC = 8019
+    public var zookeeperClient = 2181
+    public var zookeeperPeer = 2888
+    public var zookeeperElection = 3888
 
     public static let hadoop2 = PortTable(
         namenodeRPC: 8020, namenodeHTTP: 50070,
@@ -52,6 +60,9 @@ public struct PortTable: Hashable, Sendable, Codable {
              resourcemanagerScheduler, resourcemanagerAdmin]
         case .nodemanager: [nodemanagerIPC, nodemanagerWeb]
         case .historyserver: [historyRPC, historyWeb]
+        case .journalnode: [journalnodeRPC, journalnodeHTTP]
+        case .zkfc: [zkfcRPC]
+        case .zookeeper: [zookeeperClient]
         }
     }
 }

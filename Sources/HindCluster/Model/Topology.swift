@@ -21,12 +21,13 @@ public struct Topology: Hashable, Codable, Sendable {
     public init(spec: ClusterSpec) {
         self.spec = spec
         let ports = spec.ports
-        let layouts = Self.nodeLayouts(workers: spec.workers, components: spec.components)
+        let layouts = Self.nodeLayouts(workers: spec.workers, components: spec.components, ha: spec.ha)
+        let first = Self.firstNodes(components: spec.components, ha: spec.ha)
         self.nodes = layouts.map { layout in
             let containerName = "\(spec.name)-\(layout.name)"
             var dependencies: [Daemon: Endpoint] = [:]
             for daemon in layout.daemons {
-                dependencies[daemon] = Self.dependency(of: daemon, ports: ports)
+                dependencies[daemon] = Self.dependency(of: daemon, ports: ports, first: first)
             }
             return Node(
                 name: layout.name,
@@ -40,12 +41,15 @@ public struct Topology: Hashable, Codable, Sendable {
                 ],
                 dependencies: dependencies,
                 healthPorts: layout.daemons.map { ports.listening($0)[0] },
-                published: Self.published(for: layout.daemons, spec: spec),
+                published: Self.published(node: layout.name, daemons: layout.daemons, spec: spec),
                 memory: MemoryPlan(memory: spec.memory, daemons: layout.daemons),
                 rack: Self.workerIndex(of: layout.name).flatMap { index in spec.racks?.rack(ofWorker: index) }
             )
         }
     }
+
+    /// The nodes running a NameNode: `namenode`, or `namenode-1` and `namenode-2` with HA.
+    public var namenodes: [Node] { nodes.filter { $0.runs(.namenode) } }
 
     public func node(named name: String) -> Node? { nodes.first { $0.name == name } }
 
@@ -60,39 +64,69 @@ public struct Topology: Hashable, Codable, Sendable {
     }
 
     /// Node names and daemons, without the rest: enough to check memory before building.
-    static func nodeLayouts(workers: Int, components: Set<Component>) -> [(name: String, daemons: [Daemon])] {
-        var layouts: [(name: String, daemons: [Daemon])] = [(namenode, [.namenode])]
-        if components.contains(.yarn) { layouts.append((resourcemanager, [.resourcemanager])) }
+    static func nodeLayouts(workers: Int, components: Set<Component>, ha: HighAvailability? = nil) -> [(name: String, daemons: [Daemon])] {
+        var layouts: [(name: String, daemons: [Daemon])] = []
+        if let ha {
+            layouts += HighAvailability.namenodes.map { ($0, [.namenode, .zkfc]) }
+            layouts += HighAvailability.journals.map { ($0, [.journalnode]) }
+            layouts += ha.zookeeperNodes.map { ($0, [.zookeeper]) }
+            if components.contains(.yarn) { layouts += HighAvailability.resourcemanagers.map { ($0, [.resourcemanager]) } }
+        } else {
+            layouts.append((namenode, [.namenode]))
+            if components.contains(.yarn) { layouts.append((resourcemanager, [.resourcemanager])) }
+        }
         if components.contains(.history) { layouts.append((historyserver, [.historyserver])) }
         let workerDaemons: [Daemon] = components.contains(.yarn) ? [.datanode, .nodemanager] : [.datanode]
         for index in 1...max(workers, 1) { layouts.append((workerName(index), workerDaemons)) }
         return layouts
     }
 
+    /// The node others wait for, per role: the NameNode, ResourceManager and ZooKeeper
+    /// (the first of each with HA).
+    struct FirstNodes {
+        var namenode: String
+        var resourcemanager: String
+        var zookeeper: String?
+    }
+
+    static func firstNodes(components: Set<Component>, ha: HighAvailability?) -> FirstNodes {
+        guard let ha else { return FirstNodes(namenode: namenode, resourcemanager: resourcemanager) }
+        return FirstNodes(namenode: HighAvailability.namenodes[0], resourcemanager: HighAvailability.resourcemanagers[0],
+                          zookeeper: ha.zookeeperNodes[0])
+    }
+
     /// What a daemon must reach before it starts: the `host:port` its launcher waits for
-    /// (a DataNode only for the host's name to resolve, see `LauncherScript`).
-    static func dependency(of daemon: Daemon, ports: PortTable) -> Endpoint? {
+    /// (a DataNode only for the host's name to resolve, see `LauncherScript`). An HA
+    /// NameNode's own order (JournalNodes, its peer) is the launcher's.
+    static func dependency(of daemon: Daemon, ports: PortTable, first: FirstNodes) -> Endpoint? {
         switch daemon {
-        case .namenode, .resourcemanager: nil
-        case .datanode, .historyserver: Endpoint(host: namenode, port: ports.namenodeRPC)
-        case .nodemanager: Endpoint(host: resourcemanager, port: ports.resourcemanagerTracker)
+        case .namenode, .resourcemanager, .journalnode, .zookeeper: nil
+        case .datanode, .historyserver: Endpoint(host: first.namenode, port: ports.namenodeRPC)
+        case .nodemanager: Endpoint(host: first.resourcemanager, port: ports.resourcemanagerTracker)
+        case .zkfc: first.zookeeper.map { Endpoint(host: $0, port: ports.zookeeperClient) }
         }
     }
 
-    static func published(for daemons: [Daemon], spec: ClusterSpec) -> [PublishedPort] {
+    /// The ports a node publishes on the host: each NameNode's web UI and RPC (the second
+    /// NameNode's on ports of its own), the first ResourceManager's and the history
+    /// server's web UIs.
+    static func published(node name: String, daemons: [Daemon], spec: ClusterSpec) -> [PublishedPort] {
         let ports = spec.ports
         let publishing = spec.publishing
         func port(_ container: Int, _ host: Int?) -> PublishedPort {
             PublishedPort(containerPort: container, hostIP: publishing.hostIP, hostPort: host)
         }
+        let second = spec.ha != nil && name == HighAvailability.namenodes[1]
         return daemons.flatMap { daemon -> [PublishedPort] in
             switch daemon {
             case .namenode:
-                [port(ports.namenodeHTTP, publishing.namenodeHTTP),
-                 port(ports.namenodeRPC, publishing.namenodeRPC)]
-            case .resourcemanager: [port(ports.resourcemanagerWeb, publishing.resourcemanagerWeb)]
+                second
+                    ? [port(ports.namenodeHTTP, publishing.secondNamenodeHTTP), port(ports.namenodeRPC, publishing.secondNamenodeRPC)]
+                    : [port(ports.namenodeHTTP, publishing.namenodeHTTP), port(ports.namenodeRPC, publishing.namenodeRPC)]
+            case .resourcemanager:
+                spec.ha != nil && name != HighAvailability.resourcemanagers[0] ? [] : [port(ports.resourcemanagerWeb, publishing.resourcemanagerWeb)]
             case .historyserver: [port(ports.historyWeb, publishing.historyWeb)]
-            case .datanode, .nodemanager: []
+            case .datanode, .nodemanager, .journalnode, .zkfc, .zookeeper: []
             }
         }
     }

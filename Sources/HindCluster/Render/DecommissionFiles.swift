@@ -15,8 +15,10 @@ public enum DecommissionFiles {
     /// The shell command, run in the NameNode's container, that excludes `addresses` and
     /// has the NameNode re-read its hosts files; with none, it readmits everyone, and
     /// starts no client JVM when nobody was excluded.
-    public static func hdfsRefresh(excluding addresses: [String]) -> String {
-        refresh(addresses, path: hdfsPath, command: "hdfs dfsadmin -refreshNodes")
+    /// With HA, `namenode` (`host:port`) aims the refresh at the NameNode whose file was
+    /// rewritten, not at both of the nameservice.
+    public static func hdfsRefresh(excluding addresses: [String], namenode: String? = nil) -> String {
+        refresh(addresses, path: hdfsPath, command: "hdfs dfsadmin\(namenode.map { " -fs hdfs://\($0)" } ?? "") -refreshNodes")
     }
 
     /// The same for YARN, in the ResourceManager's container: graceful on Hadoop 3

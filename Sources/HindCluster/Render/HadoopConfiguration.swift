@@ -54,14 +54,15 @@ public struct HadoopConfiguration: Hashable, Sendable {
     static func coreSite(_ spec: ClusterSpec) -> [HadoopProperty] {
         // With racks, the NameNode (and YARN) ask hind's script where each node is.
         let racks = spec.racks == nil ? [] : [HadoopProperty("net.topology.script.file.name", RackTopologyScript.path)]
+        let defaultFS = spec.ha == nil ? "hdfs://\(Topology.namenode):\(spec.ports.namenodeRPC)" : "hdfs://\(HAConfiguration.nameservice(spec))"
         return [
-            HadoopProperty("fs.defaultFS", "hdfs://\(Topology.namenode):\(spec.ports.namenodeRPC)"),
+            HadoopProperty("fs.defaultFS", defaultFS),
             HadoopProperty("hadoop.tmp.dir", "\(spec.image.dataDirectory)/tmp"),
             // A DataNode starts before the NameNode listens and retries until it does: every
             // 100 ms rather than every second, over the same 10 s before a call fails.
             HadoopProperty("ipc.client.connect.retry.interval", "100"),
             HadoopProperty("ipc.client.connect.max.retries", "100"),
-        ] + racks
+        ] + racks + (spec.ha.map { HAConfiguration.coreSite(spec, $0) } ?? [])
     }
 
     static func hdfsSite(_ spec: ClusterSpec) -> [HadoopProperty] {
@@ -71,10 +72,12 @@ public struct HadoopConfiguration: Hashable, Sendable {
             HadoopProperty("dfs.replication", String(spec.replication)),
             HadoopProperty("dfs.namenode.name.dir", "file://" + StorageDirectories.defaultNameDirectory(dataDirectory: data)),
             HadoopProperty("dfs.datanode.data.dir", "file://" + StorageDirectories.defaultDataDirectory(dataDirectory: data)),
+        ] + (spec.ha.map { HAConfiguration.hdfsSite(spec, $0) } ?? [
             HadoopProperty("dfs.namenode.rpc-address", "\(Topology.namenode):\(ports.namenodeRPC)"),
+            HadoopProperty("dfs.namenode.http-address", "0.0.0.0:\(ports.namenodeHTTP)"),
+        ]) + [
             // Bind every interface so the ports published on the host reach the daemons.
             HadoopProperty("dfs.namenode.rpc-bind-host", "0.0.0.0"),
-            HadoopProperty("dfs.namenode.http-address", "0.0.0.0:\(ports.namenodeHTTP)"),
             HadoopProperty("dfs.datanode.address", "0.0.0.0:\(ports.datanodeData)"),
             HadoopProperty("dfs.datanode.http.address", "0.0.0.0:\(ports.datanodeHTTP)"),
             HadoopProperty("dfs.datanode.ipc.address", "0.0.0.0:\(ports.datanodeIPC)"),
@@ -114,8 +117,9 @@ public struct HadoopConfiguration: Hashable, Sendable {
     static func yarnSite(_ spec: ClusterSpec, memory: YARNMemory) -> [HadoopProperty] {
         let ports = spec.ports
         let data = spec.image.dataDirectory
-        var properties = [
+        var properties = (spec.ha.map { HAConfiguration.yarnSite(spec, $0) } ?? [
             HadoopProperty("yarn.resourcemanager.hostname", Topology.resourcemanager),
+        ]) + [
             HadoopProperty("yarn.resourcemanager.bind-host", "0.0.0.0"),
             HadoopProperty("yarn.nodemanager.bind-host", "0.0.0.0"),
             HadoopProperty("yarn.nodemanager.address", "0.0.0.0:\(ports.nodemanagerIPC)"),

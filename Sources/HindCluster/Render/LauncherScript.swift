@@ -49,6 +49,30 @@ public enum LauncherScript {
         (node.runs(.namenode) ? storage.nameDirectories : []) + (node.runs(.datanode) ? storage.dataDirectories : [])
     }
 
+    /// What an HA node's launcher needs (empty for every other node, so the body can read
+    /// them): a NameNode's peer and whether it is the one that formats, the JournalNodes
+    /// and ZooKeeper it waits for before formatting; a ZooKeeper server's ID and data.
+    static func haValues(node: Node, spec: ClusterSpec) -> [(String, String)] {
+        var peer = "", first = "", journals = "", zookeeper = "", zookeeperID = ""
+        if let ha = spec.ha {
+            let ports = spec.ports
+            if node.runs(.namenode), let index = HighAvailability.namenodes.firstIndex(of: node.name) {
+                peer = "\(HighAvailability.namenodes[1 - index]):\(ports.namenodeRPC)"
+                first = index == 0 ? "yes" : ""
+                journals = HighAvailability.journals.map { "\($0):\(ports.journalnodeRPC)" }.joined(separator: " ")
+                zookeeper = "\(ha.zookeeperNodes[0]):\(ports.zookeeperClient)"
+            }
+            if node.runs(.zookeeper), ha.zookeepers > 1, let index = ha.zookeeperNodes.firstIndex(of: node.name) {
+                zookeeperID = String(index + 1)
+            }
+        }
+        return [
+            ("HIND_HA_PEER", peer), ("HIND_HA_FIRST", first), ("HIND_JOURNALS", journals),
+            ("HIND_ZOOKEEPER", zookeeper), ("HIND_ZOOKEEPER_ID", zookeeperID),
+            ("HIND_ZOOKEEPER_DATA", "\(spec.image.dataDirectory)/zookeeper"),
+        ]
+    }
+
     public static func render(node: Node, topology: Topology) -> String {
         let spec = topology.spec
         var values: [(String, String)] = [
@@ -69,7 +93,7 @@ public enum LauncherScript {
             ("HIND_JVM_OPTS", jvmOptions.joined(separator: " ")),
             ("HIND_WAIT_INTERVAL", waitInterval),
             ("HIND_ADDRESS_PROPERTY", addressProperty),
-        ]
+        ] + haValues(node: node, spec: spec)
         for daemon in node.daemons {
             let upper = daemon.rawValue.uppercased()
             values.append(("HIND_\(upper)_WAIT", node.dependencies[daemon]?.description ?? ""))
@@ -285,10 +309,28 @@ public enum LauncherScript {
                     return 0
                 fi
             done
-            log "formatting the NameNode in $HIND_NAME_DIRS"
             for dir in $HIND_NAME_DIRS; do mkdir -p "$dir"; done
-            env "$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)" \
-                hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+            opts="$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)"
+            if [ -n "$HIND_HA_PEER" ]; then
+                # HA: an empty NameNode copies the namespace of its peer when that one runs
+                # (the second at the first start, either one recreated later); only the
+                # first, alone, formats, with the shared edits on the JournalNodes and the
+                # failover controllers' znode in ZooKeeper.
+                if [ "$HIND_HA_FIRST" != yes ] || port_open "${HIND_HA_PEER%:*}" "${HIND_HA_PEER##*:}"; then
+                    log "waiting for $HIND_HA_PEER to copy its namespace (bootstrapStandby)"
+                    wait_for "$HIND_HA_PEER"
+                    env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
+                    return
+                fi
+                for journal in $HIND_JOURNALS; do wait_for "$journal"; done
+                log "formatting the NameNode in $HIND_NAME_DIRS and the shared edits on $HIND_JOURNALS"
+                env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+                wait_for "$HIND_ZOOKEEPER"
+                env "$opts" hdfs zkfc -formatZK -nonInteractive || log "zkfc -formatZK: the znode exists already"
+                return
+            fi
+            log "formatting the NameNode in $HIND_NAME_DIRS"
+            env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
         }
 
         # run_daemon DAEMON: wait for its dependency (its port, or for a DataNode its name),
@@ -309,11 +351,26 @@ public enum LauncherScript {
             export "$(daemon_value "$1" OPTS_VAR)=$opts"
             log "starting $1 (heap $(daemon_value "$1" HEAP_MB)m)"
             case "$1" in
-                namenode | datanode) exec hdfs "$1" ;;
+                namenode | datanode | journalnode | zkfc) exec hdfs "$1" ;;
+                zookeeper) run_zookeeper "$opts" ;;
                 resourcemanager | nodemanager) exec yarn "$1" ;;
                 historyserver) exec mapred historyserver ;;
                 *) log "unknown daemon $1"; exit 2 ;;
             esac
+        }
+
+        # run_zookeeper OPTS: a ZooKeeper server from the jars of the image's Hadoop (every
+        # distribution ships ZooKeeper in common/lib), with the rendered zoo.cfg and, in
+        # an ensemble, this server's ID.
+        run_zookeeper() {
+            mkdir -p "$HIND_ZOOKEEPER_DATA"
+            [ -z "$HIND_ZOOKEEPER_ID" ] || printf '%s\n' "$HIND_ZOOKEEPER_ID" > "$HIND_ZOOKEEPER_DATA/myid"
+            java=java
+            [ -z "${JAVA_HOME:-}" ] || java="$JAVA_HOME/bin/java"
+            # The options are words on purpose.
+            # shellcheck disable=SC2086
+            exec "$java" $1 -cp "$HIND_CONF_DIR:$(hadoop_home)/share/hadoop/common/lib/*" \
+                org.apache.zookeeper.server.quorum.QuorumPeerMain "$HIND_CONF_DIR/zoo.cfg"
         }
 
         # supervise: run every daemon in the background; when one exits, stop the others and

@@ -21,6 +21,7 @@ public struct RenderedCluster: Sendable {
         } + [File(path: "conf/\(Log4jProperties.fileName)", contents: Log4jProperties.render(cluster: topology.name), mode: 0o644)]
             + [File(path: "conf/\(DecommissionFiles.hdfsName)", contents: "", mode: 0o644)]
             + (topology.spec.hasYARN ? [File(path: "conf/\(DecommissionFiles.yarnName)", contents: "", mode: 0o644)] : [])
+            + (topology.spec.ha.map { [File(path: "conf/\(HAConfiguration.zooConfigName)", contents: HAConfiguration.zooConfig(topology.spec, $0), mode: 0o644)] } ?? [])
             + (topology.spec.racks == nil ? [] : [
                 File(path: "conf/\(RackTopologyScript.scriptName)", contents: RackTopologyScript.script, mode: 0o755),
                 File(path: "conf/\(RackTopologyScript.tableName)", contents: RackTopologyScript.table(topology), mode: 0o644),

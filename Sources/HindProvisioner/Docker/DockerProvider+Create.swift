@@ -5,7 +5,22 @@ import HindCluster
 /// The steps of `up` on the engine, in the order ``ClusterProvisioner`` calls them.
 extension DockerProvider {
     public func createNetwork(_ topology: Topology, run: ProvisioningRun) async throws {
-        _ = try await client.createNetwork(NetworkSpec(name: topology.networkName, labels: Self.labels(of: run, spec: topology.spec)))
+        let network = NetworkSpec(name: topology.networkName, labels: Self.labels(of: run, spec: topology.spec))
+        let id = try await client.createNetwork(network)
+        guard topology.spec.ha != nil else { return }
+        // HA: made again with the subnet the engine chose, given explicitly, so the
+        // NameNodes can have fixed addresses (``FixedAddresses``).
+        guard let chosen = try await client.inspectNetwork(id: id).ipam.first, let pool = FixedAddresses.pool(from: chosen) else { return }
+        try await client.removeNetwork(id: id)
+        var fixed = network
+        fixed.ipam = [pool]
+        _ = try await client.createNetwork(fixed)
+    }
+
+    /// The NameNodes' fixed addresses on an HA cluster's network, nil otherwise.
+    func fixedAddresses(_ topology: Topology) async throws -> FixedAddresses? {
+        guard topology.spec.ha != nil else { return nil }
+        return try await client.inspectNetwork(id: topology.networkName).ipam.first.flatMap(FixedAddresses.init(pool:))
     }
 
     public func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
@@ -39,11 +54,16 @@ extension DockerProvider {
         let client = self.client
         let rendered = RenderedCluster(topology: topology)
         let ordered = nodes.filter { $0.dependsOn.isEmpty } + nodes.filter { !$0.dependsOn.isEmpty }
+        let fixed = try await fixedAddresses(topology)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for node in ordered {
                 group.addTask {
                     var spec = ContainerSpecBuilder.spec(for: node, in: topology)
                     spec.labels.merge(run.labels) { $1 }
+                    if let fixed {
+                        spec.extraHosts += fixed.hostsEntries
+                        spec.networks[topology.networkName]?.ipv4Address = fixed.addresses[node.name]
+                    }
                     let id = try await client.createContainer(name: node.containerName, spec: spec)
                     try await client.putArchive(container: id, path: "/", archive: ContainerSpecBuilder.files(for: node, in: rendered))
                     try await client.startContainer(id: id)
@@ -57,7 +77,8 @@ extension DockerProvider {
     public func hadoop(_ topology: Topology) async throws -> any HadoopClient {
         var ports: [Daemon: Int] = [:]
         let table = topology.spec.ports
-        for (daemon, port) in [(Daemon.namenode, table.namenodeHTTP), (.resourcemanager, table.resourcemanagerWeb), (.historyserver, table.historyWeb)] {
+        let ha = topology.spec.ha != nil
+        for (daemon, port) in (ha ? [] : [(Daemon.namenode, table.namenodeHTTP)]) + [(.resourcemanager, table.resourcemanagerWeb), (.historyserver, table.historyWeb)] {
             guard let node = topology.nodes.first(where: { $0.runs(daemon) }) else { continue }
             let inspect = try await client.inspectContainer(id: node.containerName)
             ports[daemon] = inspect.hostPort(for: ContainerPort(port))
@@ -67,7 +88,13 @@ extension DockerProvider {
             let addresses = (try? await addresses(of: topology.name)) ?? [:]
             return Dictionary(addresses.map { ($0.value, $0.key) }) { first, _ in first }
         }
-        return HadoopWebClient(webPorts: ports, host: topology.spec.publishing.hostIP, components: topology.spec.components, nodeNames: nodeNames)
+        // HA: both NameNodes' fixed host ports (chosen once by `up`), known even while one
+        // of them is stopped.
+        let publishing = topology.spec.publishing
+        let namenodes = ha ? [publishing.namenodeHTTP, publishing.secondNamenodeHTTP].compactMap { $0 } : []
+        if ha { ports[.namenode] = namenodes.first }
+        return HadoopWebClient(webPorts: ports, namenodePorts: namenodes, host: publishing.hostIP,
+                               components: topology.spec.components, nodeNames: nodeNames)
     }
 
     public func stoppedNode(of topology: Topology) async throws -> NodeExit? {

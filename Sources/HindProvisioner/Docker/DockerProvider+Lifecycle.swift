@@ -6,7 +6,7 @@ extension DockerProvider {
         let (inventory, containers) = try await survey(of: name)
         guard !inventory.isEmpty else { throw ProvisionError.clusterNotFound(name) }
         var metrics: HadoopMetrics?
-        if let spec = inventory.spec, inventory.containers[Topology.namenode] == "running" {
+        if let spec = inventory.spec, Topology(spec: spec).namenodes.contains(where: { inventory.containers[$0.name] == "running" }) {
             let hadoop = try? await hadoop(Topology(spec: spec))
             if let reading = await hadoop?.measure(), reading.fsState != nil { metrics = reading }
         }
@@ -40,11 +40,16 @@ extension DockerProvider {
             let ports = spec.ports
             func url(_ port: Int) -> String? { inspect.hostPort(for: ContainerPort(port)).map { "http://\(spec.publishing.hostIP):\($0)" } }
             switch node {
-            case Topology.namenode:
-                endpoints.namenodeUI = url(ports.namenodeHTTP)
-                endpoints.webHDFS = endpoints.namenodeUI.map { $0 + "/webhdfs/v1" }
-                endpoints.namenodeRPC = inspect.hostPort(for: ContainerPort(ports.namenodeRPC)).map { "hdfs://\(spec.publishing.hostIP):\($0)" }
-            case Topology.resourcemanager: endpoints.resourcemanagerUI = url(ports.resourcemanagerWeb)
+            case _ where topology?.node(named: node)?.runs(.namenode) == true:
+                let ui = url(ports.namenodeHTTP)
+                let rpc = inspect.hostPort(for: ContainerPort(ports.namenodeRPC)).map { "hdfs://\(spec.publishing.hostIP):\($0)" }
+                endpoints.namenodes.append(NamenodeEndpoint(node: node, ui: ui, rpc: rpc))
+                // The entry points: the NameNode's, with HA the active one's (below).
+                if spec.ha == nil || endpoints.namenodeUI == nil {
+                    endpoints.namenodeUI = ui
+                    endpoints.namenodeRPC = rpc
+                }
+            case Topology.resourcemanager, HighAvailability.resourcemanagers[0]: endpoints.resourcemanagerUI = url(ports.resourcemanagerWeb)
             case Topology.historyserver: endpoints.historyUI = url(ports.historyWeb)
             default: break
             }
@@ -55,6 +60,22 @@ extension DockerProvider {
                                     state: NodeStatus.missing, rack: node.rack))
         }
         nodes.sort { NodeOrder.key($0.name) < NodeOrder.key($1.name) }
+        // HA: each NameNode's state, and the active one's endpoints as the cluster's.
+        if let spec, spec.ha != nil {
+            endpoints.nameservice = "hdfs://\(spec.name)"
+            endpoints.namenodes.sort { NodeOrder.key($0.node) < NodeOrder.key($1.node) }
+            for (node, state) in zip(HighAvailability.namenodes, metrics?.namenodeStates ?? []) {
+                if let index = nodes.firstIndex(where: { $0.name == node }), nodes[index].state == "running" { nodes[index].haState = state }
+                if let index = endpoints.namenodes.firstIndex(where: { $0.node == node }) {
+                    endpoints.namenodes[index].state = state
+                    if state == "active" {
+                        endpoints.namenodeUI = endpoints.namenodes[index].ui
+                        endpoints.namenodeRPC = endpoints.namenodes[index].rpc
+                    }
+                }
+            }
+        }
+        endpoints.webHDFS = endpoints.namenodeUI.map { $0 + "/webhdfs/v1" }
         // Ready: Hadoop says so and every node runs (HDFS notices a dead DataNode only
         // after its heartbeat timeout).
         let hadoopReady = spec.map { spec in
@@ -164,13 +185,20 @@ extension DockerProvider {
 /// Masters first, then workers by number (worker-2 before worker-10).
 enum NodeOrder {
     static func key(_ name: String) -> (Int, Int, String) {
-        switch name {
-        case Topology.namenode: return (0, 0, name)
-        case Topology.resourcemanager: return (1, 0, name)
-        case Topology.historyserver: return (2, 0, name)
-        default:
-            let number = name.split(separator: "-").last.flatMap { Int($0) } ?? 0
-            return (3, number, name)
+        let number = name.split(separator: "-").last.flatMap { Int($0) } ?? 0
+        let rank = if name == Topology.namenode || HighAvailability.namenodes.contains(name) {
+            0
+        } else if name.hasPrefix("journal-") {
+            1
+        } else if name.hasPrefix("zookeeper") {
+            2
+        } else if name == Topology.resourcemanager || HighAvailability.resourcemanagers.contains(name) {
+            3
+        } else if name == Topology.historyserver {
+            4
+        } else {
+            5
         }
+        return (rank, rank == 4 ? 0 : number, name)
     }
 }

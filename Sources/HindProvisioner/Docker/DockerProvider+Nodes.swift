@@ -31,7 +31,8 @@ extension DockerProvider {
 
     public func imageID(of name: ClusterName) async throws -> String? {
         let containers = try await containers(of: name)
-        guard let namenode = containers.first(where: { $0.labels[ClusterLabels.node] == Topology.namenode }) else { return nil }
+        // The container that carries the spec: the NameNode (the first, with HA).
+        guard let namenode = containers.first(where: { $0.labels[ClusterLabels.spec] != nil }) else { return nil }
         return try await client.inspectContainer(id: namenode.id).image
     }
 

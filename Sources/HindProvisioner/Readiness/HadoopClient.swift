@@ -21,8 +21,11 @@ public protocol HadoopClient: Sendable {
 /// The daemons' REST endpoints (JMX, the ResourceManager's API, WebHDFS), through the
 /// host ports they are published on.
 public struct HadoopWebClient: HadoopClient {
-    /// Host ports of the daemons' web endpoints, keyed by daemon.
+    /// Host ports of the daemons' web endpoints, keyed by daemon (the first NameNode's
+    /// with HA).
     public var webPorts: [Daemon: Int]
+    /// HA: every NameNode's web port, in node order; the active one answers for HDFS.
+    public var namenodePorts: [Int]
     public var host: String
     public var components: Set<Component>
     /// Node names by address on the cluster network (the NameNode lists DataNodes by the
@@ -30,9 +33,10 @@ public struct HadoopWebClient: HadoopClient {
     /// the readiness poll and `status`.
     public var nodeNames: @Sendable () async -> [String: String]
 
-    public init(webPorts: [Daemon: Int], host: String = "127.0.0.1", components: Set<Component>,
+    public init(webPorts: [Daemon: Int], namenodePorts: [Int] = [], host: String = "127.0.0.1", components: Set<Component>,
                 nodeNames: @escaping @Sendable () async -> [String: String] = { [:] }) {
         self.webPorts = webPorts
+        self.namenodePorts = namenodePorts
         self.host = host
         self.components = components
         self.nodeNames = nodeNames
@@ -40,11 +44,12 @@ public struct HadoopWebClient: HadoopClient {
 
     public func measure() async -> HadoopMetrics {
         var metrics = HadoopMetrics()
-        async let namenode = get(.namenode, HadoopREST.namenodeStatePath)
         async let rmInfo = components.contains(.yarn) ? get(.resourcemanager, HadoopREST.resourcemanagerInfoPath) : nil
         async let rmMetrics = components.contains(.yarn) ? get(.resourcemanager, HadoopREST.resourcemanagerMetricsPath) : nil
         async let history = components.contains(.history) ? get(.historyserver, HadoopREST.historyInfoPath) : nil
-        if let body = await namenode, let state = HadoopREST.parseNamenodeState(body) {
+        let (namenode, states) = await activeNamenode()
+        metrics.namenodeStates = states
+        if let namenode, let body = await get(port: namenode, HadoopREST.namenodeStatePath), let state = HadoopREST.parseNamenodeState(body) {
             metrics.fsState = state.state
             metrics.liveDataNodes = state.live
             metrics.deadDataNodes = state.dead
@@ -62,8 +67,20 @@ public struct HadoopWebClient: HadoopClient {
         return metrics
     }
 
+    /// The web port of the NameNode that answers for HDFS, and with HA every NameNode's
+    /// state: the single NameNode's port as is; with HA the active one's, nil while none is.
+    func activeNamenode() async -> (port: Int?, states: [String]?) {
+        guard namenodePorts.count > 1 else { return (webPorts[.namenode], nil) }
+        var states: [String] = []
+        for port in namenodePorts {
+            let body = await get(port: port, HadoopREST.namenodeStatusPath)
+            states.append(body.flatMap(HadoopREST.parseNamenodeHAState) ?? "unreachable")
+        }
+        return (states.firstIndex(of: "active").map { namenodePorts[$0] }, states)
+    }
+
     public func createHomeDirectory(for user: String) async throws {
-        guard let port = webPorts[.namenode] else { return }
+        guard let port = await activeNamenode().port else { return }
         let name = URLEscaping.queryComponent(user)
         let url = "http://\(host):\(port)/webhdfs/v1/user/\(URLEscaping.pathSegment(user))?op=MKDIRS&user.name=\(name)"
         let response = try await HTTPGetter().put(url)
@@ -73,18 +90,19 @@ public struct HadoopWebClient: HadoopClient {
     }
 
     public func explain() async -> HadoopExplanation {
-        guard let body = await get(.namenode, HadoopREST.namenodeInfoPath) else { return HadoopExplanation() }
-        guard let explanation = HadoopREST.parseNamenodeInfo(body) else { return HadoopExplanation() }
+        guard let port = await activeNamenode().port, let body = await get(port: port, HadoopREST.namenodeInfoPath),
+              let explanation = HadoopREST.parseNamenodeInfo(body)
+        else { return HadoopExplanation() }
         return explanation.naming(await nodeNames())
     }
 
     public func dataNodeAdmin() async -> [String: DataNodeAdminState]? {
-        guard let body = await get(.namenode, HadoopREST.namenodeInfoPath) else { return nil }
+        guard let port = await activeNamenode().port, let body = await get(port: port, HadoopREST.namenodeInfoPath) else { return nil }
         return HadoopREST.parseDataNodeAdmin(body)
     }
 
     public func fsck(_ path: String, as user: String) async throws -> String {
-        guard let port = webPorts[.namenode] else { throw ProvisionError.hadoopRequestFailed("the NameNode's web port is not published") }
+        guard let port = await activeNamenode().port else { throw ProvisionError.hadoopRequestFailed("no NameNode is active to run fsck") }
         let query = "ugi=\(URLEscaping.queryComponent(user))&path=\(URLEscaping.queryComponent(path))&files=1&blocks=1&locations=1"
         let response = try await HTTPGetter().get("http://\(host):\(port)/fsck?\(query)", timeout: .seconds(120))
         guard response.status == 200 else {
@@ -95,6 +113,10 @@ public struct HadoopWebClient: HadoopClient {
 
     private func get(_ daemon: Daemon, _ path: String) async -> [UInt8]? {
         guard let port = webPorts[daemon] else { return nil }
+        return await get(port: port, path)
+    }
+
+    private func get(port: Int, _ path: String) async -> [UInt8]? {
         guard let response = try? await HTTPGetter().get("http://\(host):\(port)\(path)", timeout: .seconds(2)),
               response.status == 200
         else { return nil }

@@ -15,6 +15,9 @@ public struct HadoopMetrics: Codable, Sendable, Hashable {
     /// `host: health report` of each unhealthy NodeManager, read when there are some.
     public var unhealthyReports: [String]?
     public var historyServerAnswers: Bool?
+    /// HA: each NameNode's state in node order (`active`, `standby`, or `unreachable`);
+    /// nil for a single NameNode. The other fields are the active NameNode's.
+    public var namenodeStates: [String]?
 
     public init() {}
 
@@ -78,6 +81,8 @@ public struct HadoopExplanation: Sendable, Hashable {
 public enum HadoopREST {
     public static let namenodeStatePath = "/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState"
     public static let namenodeInfoPath = "/jmx?qry=Hadoop:service=NameNode,name=NameNodeInfo"
+    /// HA state of a NameNode: `active` or `standby`.
+    public static let namenodeStatusPath = "/jmx?qry=Hadoop:service=NameNode,name=NameNodeStatus"
     public static let resourcemanagerInfoPath = "/ws/v1/cluster/info"
     public static let resourcemanagerMetricsPath = "/ws/v1/cluster/metrics"
     public static let historyInfoPath = "/ws/v1/history/info"
@@ -95,6 +100,14 @@ public enum HadoopREST {
         // live or dead, are not told apart by this bean: they count as what they are.)
         let count = { (field: String) in bean[field] as? Int ?? 0 }
         return (state, live - count("NumDecomLiveDataNodes"), count("NumDeadDataNodes") - count("NumDecomDeadDataNodes"))
+    }
+
+    /// `NameNodeStatus.State`: `active`, `standby` (or `initializing` while starting).
+    public static func parseNamenodeHAState(_ body: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let bean = (object["beans"] as? [[String: Any]])?.first
+        else { return nil }
+        return bean["State"] as? String
     }
 
     public static func parseResourcemanagerState(_ body: [UInt8]) -> String? {

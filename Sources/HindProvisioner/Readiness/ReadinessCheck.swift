@@ -6,14 +6,18 @@ import HindCluster
 public struct ReadinessCheck: Sendable, Hashable {
     public var expectedWorkers: Int
     public var components: Set<Component>
+    /// The nodes whose logs explain a NameNode's trouble.
+    public var namenodes: [String]
 
-    public init(expectedWorkers: Int, components: Set<Component>) {
+    public init(expectedWorkers: Int, components: Set<Component>, namenodes: [String] = [Topology.namenode]) {
         self.expectedWorkers = expectedWorkers
         self.components = components
+        self.namenodes = namenodes
     }
 
     public init(spec: ClusterSpec) {
-        self.init(expectedWorkers: spec.workers, components: spec.components)
+        self.init(expectedWorkers: spec.workers, components: spec.components,
+                  namenodes: spec.ha == nil ? [Topology.namenode] : HighAvailability.namenodes)
     }
 
     /// What will not come right by waiting, or nil: NodeManagers the ResourceManager
@@ -27,6 +31,12 @@ public struct ReadinessCheck: Sendable, Hashable {
 
     /// What is still missing, or nil when the cluster is ready.
     public func unmet(_ metrics: HadoopMetrics) -> String? {
+        // HA: exactly one NameNode active and the other standby.
+        if let states = metrics.namenodeStates,
+           states.filter({ $0 == "active" }).count != 1 || states.filter({ $0 == "standby" }).count != states.count - 1 {
+            let named = zip(HighAvailability.namenodeIDs, states).map { "\($0) \($1)" }.joined(separator: ", ")
+            return "the NameNodes are not one active and one standby yet (\(named))"
+        }
         guard let live = metrics.liveDataNodes, let state = metrics.fsState else {
             return "the NameNode web endpoint does not answer yet"
         }
@@ -49,7 +59,7 @@ public struct ReadinessCheck: Sendable, Hashable {
     /// explain it: the NameNode, and the workers whose DataNode never registered.
     public func diagnosis(_ metrics: HadoopMetrics, _ explanation: HadoopExplanation, workers: [String]) -> (unmet: String, nodes: [String]) {
         guard var unmet = unmet(metrics) else { return ("", []) }
-        var nodes = [Topology.namenode]
+        var nodes = namenodes
         if let registered = explanation.liveNodeNames, (metrics.liveDataNodes ?? 0) < expectedWorkers {
             // The NameNode keys each DataNode by its host name: the node's name.
             let missing = workers.filter { !registered.contains($0) }

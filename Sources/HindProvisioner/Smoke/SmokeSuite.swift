@@ -95,7 +95,7 @@ public struct SmokeSuite: Sendable {
 
     /// A script in the NameNode's container, as the daemons' user: exit code and output.
     func shell(_ script: String) async throws -> (status: Int, output: String) {
-        try await provider.shell(script, in: Topology.namenode, of: spec.name)
+        try await provider.shell(script, in: clientNode, of: spec.name)
     }
 
     /// `shell`, failing the check with `reason` and the output on a non-zero exit.
@@ -106,6 +106,12 @@ public struct SmokeSuite: Sendable {
     }
 
     var namenodeUI: String { status.endpoints.namenodeUI ?? "" }
+    /// Where Hadoop's CLI runs: the NameNode's container, with HA the active one's (any
+    /// running one: the client finds the active NameNode through the nameservice).
+    var clientNode: String {
+        let namenodes = status.nodes.filter { $0.roles.contains("namenode") && $0.state == "running" }
+        return (namenodes.first { $0.haState == "active" } ?? namenodes.first)?.name ?? Topology.namenode
+    }
     /// The run's scratch directory in the NameNode's container.
     var localDirectory: String { "/tmp\(directory)" }
 

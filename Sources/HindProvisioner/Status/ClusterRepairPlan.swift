@@ -23,8 +23,12 @@ public struct ClusterRepairPlan: Sendable, Hashable {
     public var missingContainers: [Node] { topology.nodes.filter { inventory.containers[$0.name] == nil } }
     public var missingVolumes: [Node] { topology.nodes.filter { !inventory.volumes.contains($0.volumeName) } }
 
-    /// The NameNodes whose volume, with the file system's metadata, is gone.
-    public var lostNamenodes: [Node] { missingVolumes.filter { $0.runs(.namenode) } }
+    /// The NameNodes whose volume, with the file system's metadata, is gone for good:
+    /// with HA only when both are (a recreated NameNode copies the namespace of the other).
+    public var lostNamenodes: [Node] {
+        let lost = missingVolumes.filter { $0.runs(.namenode) }
+        return lost.count == topology.namenodes.count ? lost : []
+    }
 
     /// Every container `start` creates: the missing ones, or all when the network must be
     /// recreated.

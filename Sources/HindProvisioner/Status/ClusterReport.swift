@@ -9,6 +9,9 @@ public enum ClusterReport {
         if let live = metrics.liveDataNodes {
             parts.append("HDFS \(live)/\(status.workers ?? live) DataNodes live, safe mode \(metrics.safeModeOff ? "off" : "on")")
         }
+        if let states = metrics.namenodeStates {
+            parts.append("NameNodes " + zip(HighAvailability.namenodeIDs, states).map { "\($0) \($1)" }.joined(separator: ", "))
+        }
         if let active = metrics.activeNodeManagers {
             parts.append("YARN \(active)/\(status.workers ?? active) NodeManagers active")
         }

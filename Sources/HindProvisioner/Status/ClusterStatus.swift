@@ -13,6 +13,8 @@ public struct NodeStatus: Codable, Sendable, Hashable {
     public var exitCode: Int?
     /// The worker's rack when the cluster has racks (`--racks`, `--rack`).
     public var rack: String?
+    /// HA: a running NameNode's state, `active` or `standby`.
+    public var haState: String?
 
     /// The state of a node whose container is gone.
     public static let missing = "missing"
@@ -36,6 +38,19 @@ public struct ClusterEndpoints: Codable, Sendable, Hashable {
     public var webHDFS: String?
     public var resourcemanagerUI: String?
     public var historyUI: String?
+    /// HA: the nameservice URI clients use inside the cluster (`hdfs://NAME`).
+    public var nameservice: String?
+    /// Each NameNode's own endpoints (one, or two with HA).
+    public var namenodes: [NamenodeEndpoint] = []
+}
+
+/// One NameNode's endpoints on the host, and with HA its state.
+public struct NamenodeEndpoint: Codable, Sendable, Hashable {
+    public var node: String
+    public var ui: String?
+    public var rpc: String?
+    /// HA: `active`, `standby` or `unreachable`.
+    public var state: String?
 }
 
 /// A cluster's nodes, entry points and what Hadoop reports about it.
