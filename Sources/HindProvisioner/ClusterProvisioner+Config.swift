@@ -1,3 +1,4 @@
+import Foundation
 import HindCluster
 
 extension ClusterProvisioner {
@@ -57,5 +58,17 @@ extension ClusterProvisioner {
         var address: String?
         if let node { address = try await provider.addresses(of: name)[node] }
         return EffectiveConfiguration(topology: topology, defaults: defaults, nodeAddress: address)
+    }
+
+    /// `--ha` runs ZooKeeper from the Hadoop distribution's own jar: refused before
+    /// anything is created when the image (or the mounted distribution) has none.
+    func checkZooKeeper(image: String, distribution: HadoopDistribution?) async throws {
+        if let distribution {
+            let lib = "\(distribution.path)/share/hadoop/common/lib"
+            let jars = (try? FileManager.default.contentsOfDirectory(atPath: lib)) ?? []
+            guard jars.contains(where: { $0.hasPrefix("zookeeper-") && $0.hasSuffix(".jar") }) else { throw ProvisionError.noZooKeeper(distribution.path) }
+            return
+        }
+        guard try await provider.hasZooKeeper(image: image) else { throw ProvisionError.noZooKeeper(image) }
     }
 }

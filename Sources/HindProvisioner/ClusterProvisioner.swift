@@ -54,6 +54,7 @@ public struct ClusterProvisioner: Sendable {
             name: request.name, image: request.distribution?.profile(mountedOver: image) ?? image,
             distribution: request.distribution?.path, dependencyTimeout: request.wait)
         try await checkConfiguration(spec, distribution: request.distribution)
+        if spec.ha != nil { try await checkZooKeeper(image: spec.image.reference, distribution: request.distribution) }
         let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
         progress.note("\(spec.workers) worker\(spec.workers == 1 ? "" : "s"); \(components); Hadoop \(spec.hadoopVersion.rawValue).x; \(spec.memory) per node")
         return try Self.choosingFreePorts(Topology(spec: spec))

@@ -113,6 +113,7 @@ struct RenderCommandTests {
             ["-c", "3", "--image", "hind/hadoop:2.7.3-offline"],
             ["-c", "2", "--components", "hdfs,yarn,history", "--memory", "4g", "--namenode-port", "19870"],
             ["-c", "4", "--racks", "2", "--rack", "worker-4=/rack-1", "--image", "hind/hadoop:2.7.3-offline"],
+            ["-c", "2", "--ha", "--zookeepers", "3", "--components", "hdfs,yarn"],
         ])
         func validatesWithDockerComposeAndTheSchema(_ arguments: [String]) throws {
             let directory = try TemporaryDirectory()

@@ -52,6 +52,17 @@ struct HadoopDefaultsTests {
         }
     }
 
+    /// The HA keys too: nameservice-suffixed and placeholder families, RM HA suffixes.
+    @Test func everyRenderedHAKeyIsOneHadoopKnows() throws {
+        let check = ConfigCheck(defaults: try #require(Self.defaults))
+        let spec = try ClusterSpec(name: ClusterName("demo"), workers: 3, image: ImageProfile(reference: "hind-test/hadoop:2", hadoopVersion: .v2),
+                                   components: [.hdfs, .yarn, .history], ha: HighAvailability(zookeepers: 3))
+        for (file, properties) in HadoopConfiguration(topology: Topology(spec: spec)).files {
+            let unknown = properties.map(\.name).filter { !check.isKnown($0, in: file) }
+            #expect(unknown.isEmpty, "\(file.fileName) sets keys Hadoop 2.7.3 does not know")
+        }
+    }
+
     /// Realistic typos across the four files, each refused with the key that was meant.
     @Test(arguments: [
         ("hdfs-site:dfs.replicaton=1", "dfs.replication"),

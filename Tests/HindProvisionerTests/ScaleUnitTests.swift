@@ -156,3 +156,16 @@ import Testing
         #expect(!provider.calls.contains { $0.hasPrefix("recordSpec") })
     }
 }
+
+/// The fixed addresses an HA cluster's NameNodes get on its network.
+@Suite struct FixedAddressesTests {
+    @Test func theUpperHalfOfTheEnginesSubnet() throws {
+        let chosen = IPAMPool(subnet: "172.21.0.0/16", gateway: "172.21.0.1")
+        #expect(FixedAddresses.pool(from: chosen) == IPAMPool(subnet: "172.21.0.0/16", gateway: "172.21.0.1", ipRange: "172.21.0.0/17"))
+        let fixed = try #require(FixedAddresses(pool: chosen))
+        #expect(fixed.hostsEntries == ["namenode-1:172.21.128.1", "namenode-2:172.21.128.2"])
+        #expect(FixedAddresses(pool: IPAMPool(subnet: "192.168.48.0/20"))?.addresses["namenode-2"] == "192.168.56.2")
+        #expect(FixedAddresses(pool: IPAMPool(subnet: "10.0.0.0/30")) == nil, "too small")
+        #expect(FixedAddresses(pool: IPAMPool(subnet: "fd00::/64")) == nil, "not IPv4")
+    }
+}

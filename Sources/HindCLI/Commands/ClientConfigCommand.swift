@@ -48,6 +48,7 @@ struct ClientConfig {
     /// NameNode RPC port (it is stopped or damaged).
     func files() throws -> [(name: String, contents: String)] {
         let name = status.name
+        if let nameservice = status.endpoints.nameservice { return try highAvailabilityFiles(nameservice) }
         guard let rpc = status.endpoints.namenodeRPC else {
             let advice = status.condition.advice(for: try ClusterName(name)).map { ": \($0)" } ?? ""
             throw HindError("cluster '\(name)' publishes no NameNode RPC port (it is \(status.condition))\(advice)")
@@ -65,6 +66,34 @@ struct ClientConfig {
         files.append((Log4jProperties.fileName, Log4jProperties.renderQuietClient(cluster: try ClusterName(name))))
         files.append(("env", environment(rpc: rpc)))
         return files
+    }
+
+    /// HA: the nameservice with both NameNodes on their host ports and the failover
+    /// proxy, so a client on the host fails over as one in the cluster does.
+    func highAvailabilityFiles(_ nameservice: String) throws -> [(name: String, contents: String)] {
+        let name = status.name
+        let namenodes = status.endpoints.namenodes
+        guard namenodes.count == HighAvailability.namenodeIDs.count, namenodes.allSatisfy({ $0.rpc != nil }) else {
+            throw HindError("cluster '\(name)' publishes no NameNode RPC ports (it is \(status.condition)): start it with hind start --name \(name)")
+        }
+        let comment = "Client config for hind cluster '\(name)' (NameNode HA) from the host."
+        var hdfs = [
+            HadoopProperty("dfs.nameservices", name),
+            HadoopProperty("dfs.ha.namenodes.\(name)", HighAvailability.namenodeIDs.joined(separator: ",")),
+        ]
+        for (id, namenode) in zip(HighAvailability.namenodeIDs, namenodes) {
+            hdfs.append(HadoopProperty("dfs.namenode.rpc-address.\(name).\(id)", Self.hostPort(namenode.rpc!)))
+            if let ui = namenode.ui { hdfs.append(HadoopProperty("dfs.namenode.http-address.\(name).\(id)", Self.hostPort(ui))) }
+        }
+        hdfs += HAConfiguration.clientFailover(nameservice: name) + [HadoopConfiguration.clientSocketTimeout]
+        return [
+            ("core-site.xml", HadoopXML.document([HadoopProperty("fs.defaultFS", nameservice)], comment: comment)),
+            ("hdfs-site.xml", HadoopXML.document(hdfs, comment: comment)),
+            (Log4jProperties.fileName, Log4jProperties.renderQuietClient(cluster: try ClusterName(name))),
+            ("env", environment(rpc: nameservice)),
+        ] + (status.endpoints.resourcemanagerUI.map { rm in
+            [("yarn-site.xml", HadoopXML.document([HadoopProperty("yarn.resourcemanager.webapp.address", Self.hostPort(rm))], comment: comment))]
+        } ?? [])
     }
 
     /// `export NAME='value'` lines a shell or a CI step sources.

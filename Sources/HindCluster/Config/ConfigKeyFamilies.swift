@@ -51,10 +51,11 @@ public enum ConfigKeyFamilies {
         // DFS_DATANODE_HOST_NAME_KEY (DataNode.getHostName);
         // DFS_DATANODE_SOCKET_WRITE_TIMEOUT_KEY (DataNode's write timeout);
         // DFS_CLIENT_READ_PREFETCH_SIZE_KEY, DFS_NAMENODE_REPLICATION_PENDING_TIMEOUT_SEC_KEY,
-        // DFS_NAMENODE_REPLICATION_MAX_STREAMS_KEY (the new names of deprecated keys).
+        // DFS_NAMENODE_REPLICATION_MAX_STREAMS_KEY (the new names of deprecated keys);
+        // DFS_JOURNALNODE_EDITS_DIR_KEY (where a JournalNode keeps the shared edits).
         .hdfs: ["dfs.client.socket-timeout", "dfs.datanode.hostname", "dfs.datanode.socket.write.timeout",
                 "dfs.client.read.prefetch.size", "dfs.namenode.replication.pending.timeout-sec",
-                "dfs.namenode.replication.max-streams"],
+                "dfs.namenode.replication.max-streams", "dfs.journalnode.edits.dir"],
         // YarnConfiguration.YARN_LOG_SERVER_URL: the history server's log links.
         .yarn: ["yarn.log.server.url"],
         // JHAdminConfig.MR_HISTORY_BIND_HOST (since 2.5).

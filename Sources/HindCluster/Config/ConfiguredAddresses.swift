@@ -62,7 +62,8 @@ public struct ConfiguredAddresses: Equatable, Sendable {
     /// HDFS's port when `fs.defaultFS` names none (`HdfsClientConfigKeys.DFS_NAMENODE_RPC_PORT_DEFAULT`).
     static let defaultFSPort = 8020
 
-    public init(version: HadoopMajorVersion, components: Set<Component>, overrides: [ConfigOverride], dataDirectory: String) {
+    public init(version: HadoopMajorVersion, components: Set<Component>, overrides: [ConfigOverride], dataDirectory: String,
+                ha: Bool = false) {
         var ports = version.ports
         var problem: SpecError?
         func refuse(_ override: ConfigOverride, _ reason: String) {
@@ -71,6 +72,10 @@ public struct ConfiguredAddresses: Equatable, Sendable {
         // The last override of each key in the file Hadoop reads it from wins.
         func last(_ key: String, in file: HadoopConfigFile) -> ConfigOverride? {
             overrides.last { $0.key == key && $0.file == file }
+        }
+        // With HA the NameNodes' addresses are the nameservice's, each NameNode's own.
+        if ha, let override = overrides.last(where: { ["dfs.namenode.rpc-address", "dfs.namenode.http-address", "fs.defaultFS"].contains($0.key) }) {
+            refuse(override, "with --ha each NameNode's address is the nameservice's (dfs.namenode.rpc-address.NAME.nn1 …) and fs.defaultFS is hdfs://NAME, both set by hind")
         }
         for address in Self.addressKeys {
             guard let override = last(address.key, in: address.file) else { continue }

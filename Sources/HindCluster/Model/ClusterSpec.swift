@@ -62,7 +62,7 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
         self.racks = racks
         self.ha = ha
         if let problem = ConfiguredAddresses(version: image.hadoopVersion, components: components, overrides: overrides,
-                                             dataDirectory: image.dataDirectory).problem {
+                                             dataDirectory: image.dataDirectory, ha: ha != nil).problem {
             throw problem
         }
         for node in Topology.nodeLayouts(workers: 1, components: components, ha: ha) {
@@ -82,7 +82,7 @@ public struct ClusterSpec: Hashable, Codable, Sendable {
     /// Where the daemons listen and keep their data: the release line's defaults with the
     /// user's overrides of those keys (validated when the spec was made).
     public var configured: ConfiguredAddresses {
-        ConfiguredAddresses(version: hadoopVersion, components: components, overrides: overrides, dataDirectory: image.dataDirectory)
+        ConfiguredAddresses(version: hadoopVersion, components: components, overrides: overrides, dataDirectory: image.dataDirectory, ha: ha != nil)
     }
     public var ports: PortTable { configured.ports }
     public var storage: StorageDirectories { configured.storage }

@@ -3,7 +3,7 @@
 /// the cluster with `nn1` on `namenode-1` and `nn2` on `namenode-2`, shared edits on the
 /// JournalNodes, automatic failover through ZooKeeper, and the failover timings chosen
 /// for a failover in seconds on one machine.
-enum HAConfiguration {
+public enum HAConfiguration {
     /// The nameservice: the cluster's name (a DNS label, so a valid nameservice ID).
     static func nameservice(_ spec: ClusterSpec) -> String { spec.name.rawValue }
 
@@ -18,10 +18,17 @@ enum HAConfiguration {
             // A dead NameNode's controller loses its ZooKeeper session, and with it the
             // active lock, after 2 s (default 5 s; the servers allow it: tickTime 500 ms).
             HadoopProperty("ha.zookeeper.session-timeout.ms", "2000"),
-            // A client (or a DataNode) trying a NameNode whose container is gone waits for
-            // a connect that never completes: 2 s instead of 20, then the failover proxy
-            // tries the other NameNode.
-            HadoopProperty("ipc.client.connect.timeout", "2000"),
+            // A client (or a DataNode, or the other failover controller fencing it) trying a
+            // NameNode whose container is gone waits for a connect that never completes:
+            // 1 s instead of 20 on a local bridge, then the failover proxy tries the other.
+            HadoopProperty("ipc.client.connect.timeout", "1000"),
+            // The new active's controller asks the old one to step down once, not twice,
+            // before it fences (shell(/bin/true)).
+            HadoopProperty("ha.failover-controller.graceful-fence.connection.retries", "0"),
+            // Each controller checks its NameNode's health 4 times a second (default
+            // once): a NameNode is made active, or a manual failover accepted, sooner.
+            HadoopProperty("ha.health-monitor.check-interval.ms", "250"),
+            HadoopProperty("ha.health-monitor.connect-retry-interval.ms", "250"),
         ]
     }
 
@@ -45,22 +52,28 @@ enum HAConfiguration {
             HadoopProperty("dfs.namenode.http-bind-host", "0.0.0.0"),
             HadoopProperty("dfs.namenode.shared.edits.dir", "qjournal://\(journals)/\(ns)"),
             HadoopProperty("dfs.journalnode.edits.dir", "\(spec.image.dataDirectory)/dfs/journal"),
-            HadoopProperty("dfs.client.failover.proxy.provider.\(ns)", "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider"),
             HadoopProperty("dfs.ha.automatic-failover.enabled", "true"),
             // Fencing: containers share no storage and the JournalNodes accept one writer
             // at a time (the quorum fences a stale active by epoch), so there is nothing
             // left to fence; a killed container cannot be reached by ssh anyway.
             HadoopProperty("dfs.ha.fencing.methods", "shell(/bin/true)"),
-            // A client retries the other NameNode after 0.1 s, backing off to 1 s at most
-            // (defaults 0.5 s and 15 s): a failover shows in the next seconds, not after a
-            // long sleep.
-            HadoopProperty("dfs.client.failover.sleep.base.millis", "100"),
-            HadoopProperty("dfs.client.failover.sleep.max.millis", "1000"),
+
             // The standby reads new edits every 2 s instead of 60: it is current when it
             // takes over, and a test sees a write on both at once.
             HadoopProperty("dfs.ha.tail-edits.period", "2"),
         ]
-        return properties
+        return properties + clientFailover(nameservice: ns)
+    }
+
+    /// How a client finds the active NameNode of `nameservice`, in the cluster and in
+    /// `client-config` alike: it retries the other NameNode after 0.1 s, backing off to
+    /// 1 s at most (defaults 0.5 s and 15 s), so a failover shows within seconds.
+    public static func clientFailover(nameservice: String) -> [HadoopProperty] {
+        [
+            HadoopProperty("dfs.client.failover.proxy.provider.\(nameservice)", "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider"),
+            HadoopProperty("dfs.client.failover.sleep.base.millis", "100"),
+            HadoopProperty("dfs.client.failover.sleep.max.millis", "1000"),
+        ]
     }
 
     /// Replaces `yarn.resourcemanager.hostname` (ResourceManagerHA.html): rm1 and rm2 on

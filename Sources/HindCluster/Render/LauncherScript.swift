@@ -322,11 +322,16 @@ public enum LauncherScript {
                     env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
                     return
                 fi
+                # The controllers' znode in ZooKeeper meanwhile: the two are independent.
+                (
+                    wait_for "$HIND_ZOOKEEPER"
+                    env "$opts" hdfs zkfc -formatZK -nonInteractive || log "zkfc -formatZK: the znode exists already"
+                ) &
+                zk_format=$!
                 for journal in $HIND_JOURNALS; do wait_for "$journal"; done
                 log "formatting the NameNode in $HIND_NAME_DIRS and the shared edits on $HIND_JOURNALS"
                 env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
-                wait_for "$HIND_ZOOKEEPER"
-                env "$opts" hdfs zkfc -formatZK -nonInteractive || log "zkfc -formatZK: the znode exists already"
+                wait "$zk_format"
                 return
             fi
             log "formatting the NameNode in $HIND_NAME_DIRS"

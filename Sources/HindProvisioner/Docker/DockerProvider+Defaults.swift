@@ -59,6 +59,27 @@ extension DockerProvider {
         return nil
     }
 
+    public func hasZooKeeper(image reference: String) async throws -> Bool {
+        let image = try await client.inspectImage(reference: reference)
+        let home = image.config.env.first { $0.hasPrefix("HADOOP_HOME=") }.map { String($0.dropFirst("HADOOP_HOME=".count)) }
+            ?? ContainerPolicy.hadoopHome
+        return try await withProbeContainer(of: image.id) { id in
+            guard let stream = try await archiveStream(id, "\(home)/share/hadoop/common/lib") else { return false }
+            // Names only, no contents; members arrive in name order, so the stream closes
+            // as soon as the jar, or a name after it, shows.
+            var reader = TarStreamReader { _ in false }
+            var chunks = stream.makeAsyncIterator()
+            while !reader.isFinished, let chunk = try await chunks.next() {
+                for entry in try reader.consume(chunk) {
+                    let name = entry.path.split(separator: "/").last.map(String.init) ?? ""
+                    if name.hasPrefix("zookeeper-"), name.hasSuffix(".jar") { return true }
+                    if entry.path.split(separator: "/").count == 2, name > "zookeeper-~" { return false }
+                }
+            }
+            return false
+        }
+    }
+
     /// The archive of `path`, or nil when the container has no such path.
     private func archiveStream(_ container: String, _ path: String) async throws -> AsyncThrowingStream<[UInt8], any Error>? {
         do {

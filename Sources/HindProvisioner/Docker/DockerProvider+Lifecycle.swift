@@ -40,15 +40,12 @@ extension DockerProvider {
             let ports = spec.ports
             func url(_ port: Int) -> String? { inspect.hostPort(for: ContainerPort(port)).map { "http://\(spec.publishing.hostIP):\($0)" } }
             switch node {
-            case _ where topology?.node(named: node)?.runs(.namenode) == true:
+            case Topology.namenode:
                 let ui = url(ports.namenodeHTTP)
                 let rpc = inspect.hostPort(for: ContainerPort(ports.namenodeRPC)).map { "hdfs://\(spec.publishing.hostIP):\($0)" }
-                endpoints.namenodes.append(NamenodeEndpoint(node: node, ui: ui, rpc: rpc))
-                // The entry points: the NameNode's, with HA the active one's (below).
-                if spec.ha == nil || endpoints.namenodeUI == nil {
-                    endpoints.namenodeUI = ui
-                    endpoints.namenodeRPC = rpc
-                }
+                endpoints.namenodes = [NamenodeEndpoint(node: node, ui: ui, rpc: rpc)]
+                endpoints.namenodeUI = ui
+                endpoints.namenodeRPC = rpc
             case Topology.resourcemanager, HighAvailability.resourcemanagers[0]: endpoints.resourcemanagerUI = url(ports.resourcemanagerWeb)
             case Topology.historyserver: endpoints.historyUI = url(ports.historyWeb)
             default: break
@@ -60,18 +57,23 @@ extension DockerProvider {
                                     state: NodeStatus.missing, rack: node.rack))
         }
         nodes.sort { NodeOrder.key($0.name) < NodeOrder.key($1.name) }
-        // HA: each NameNode's state, and the active one's endpoints as the cluster's.
+        // HA: both NameNodes' fixed host ports (known while one is down, for the clients'
+        // failover), each one's state, and the active one's endpoints as the cluster's.
         if let spec, spec.ha != nil {
+            let publishing = spec.publishing
+            let host = publishing.hostIP
             endpoints.nameservice = "hdfs://\(spec.name)"
-            endpoints.namenodes.sort { NodeOrder.key($0.node) < NodeOrder.key($1.node) }
-            for (node, state) in zip(HighAvailability.namenodes, metrics?.namenodeStates ?? []) {
-                if let index = nodes.firstIndex(where: { $0.name == node }), nodes[index].state == "running" { nodes[index].haState = state }
-                if let index = endpoints.namenodes.firstIndex(where: { $0.node == node }) {
-                    endpoints.namenodes[index].state = state
-                    if state == "active" {
-                        endpoints.namenodeUI = endpoints.namenodes[index].ui
-                        endpoints.namenodeRPC = endpoints.namenodes[index].rpc
-                    }
+            endpoints.namenodes = zip(HighAvailability.namenodes, [(publishing.namenodeHTTP, publishing.namenodeRPC), (publishing.secondNamenodeHTTP, publishing.secondNamenodeRPC)])
+                .map { node, ports in
+                    NamenodeEndpoint(node: node, ui: ports.0.map { "http://\(host):\($0)" }, rpc: ports.1.map { "hdfs://\(host):\($0)" })
+                }
+            for (index, state) in (metrics?.namenodeStates ?? []).enumerated() where index < endpoints.namenodes.count {
+                let node = endpoints.namenodes[index].node
+                if let row = nodes.firstIndex(where: { $0.name == node }), nodes[row].state == "running" { nodes[row].haState = state }
+                endpoints.namenodes[index].state = state
+                if state == "active" {
+                    endpoints.namenodeUI = endpoints.namenodes[index].ui
+                    endpoints.namenodeRPC = endpoints.namenodes[index].rpc
                 }
             }
         }

@@ -25,6 +25,8 @@ public enum ProvisionError: UserFacingError {
     case invalidDistribution(String, reason: String)
     /// No `hdfs` command in the image, and no `--dist` to mount one.
     case imageWithoutHadoop(String)
+    /// `--ha` on an image (or distribution) without ZooKeeper's jar.
+    case noZooKeeper(String)
     /// `nodes`: those whose logs explain it, shown before the error.
     case notReady(cluster: ClusterName, unmet: String, seconds: Double, nodes: [String])
     case nodeExited(NodeExit, cluster: ClusterName)
@@ -41,7 +43,7 @@ public enum ProvisionError: UserFacingError {
 
     public var isBadInput: Bool {
         switch self {
-        case .invalidDistribution, .imageWithoutHadoop: true
+        case .invalidDistribution, .imageWithoutHadoop, .noZooKeeper: true
         default: false
         }
     }
@@ -98,6 +100,8 @@ public enum ProvisionError: UserFacingError {
             return stopped
                 ? "interrupted: cluster '\(name)' was stopped again; start it with hind start --name \(name)"
                 : "interrupted: cluster '\(name)' is left as it is (--retain); stop it with hind stop --name \(name)"
+        case .noZooKeeper(let image):
+            return "\(image) has no ZooKeeper jar in share/hadoop/common/lib, which --ha runs ZooKeeper from: use an image of a full Hadoop distribution (they all ship it), or drop --ha"
         case .hadoopRequestFailed(let reason):
             return "\(reason): see the NameNode's log (hind logs namenode) and try again"
         case .cleanupFailed(let name, let reason):

@@ -17,6 +17,9 @@ public protocol ClusterProvider: Sendable {
     /// Hadoop's `*-default.xml` keys as the image's jars carry them: what `--conf` keys
     /// are checked against.
     func hadoopDefaults(of image: String) async throws -> HadoopDefaults
+    /// Whether the image's Hadoop ships a ZooKeeper jar (`share/hadoop/common/lib`), which
+    /// `--ha` runs its ZooKeeper servers from.
+    func hasZooKeeper(image: String) async throws -> Bool
 
     // MARK: Finding
 

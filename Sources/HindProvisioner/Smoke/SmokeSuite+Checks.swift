@@ -17,6 +17,8 @@ extension SmokeSuite {
                   run: { try await fsck(replication: replication) }),
             Check(name: "hdfs.racks", component: .hdfs, title: "fsck -racks: every block of the file spans 2 or more racks",
                   skip: rackSkip(replication: replication), run: rackPlacement),
+            Check(name: "hdfs.ha", component: .hdfs, title: "HA: one NameNode active and one standby, a file through the nameservice reads back",
+                  skip: spec.ha == nil ? "the cluster has no NameNode HA (--ha)" : nil, run: highAvailability),
             Check(name: "hdfs.namespace", component: .hdfs, title: "rename, permissions and ownership, as \(user) and as a second user", run: namespace),
             Check(name: "hdfs.report", component: .hdfs, title: "dfsadmin -report agrees with the NameNode's JMX", run: report),
             Check(name: "webhdfs.round-trip", component: .webhdfs, title: "WebHDFS CREATE (through the redirect), OPEN, LISTSTATUS, DELETE from the host", run: webHDFSRoundTrip),
@@ -93,6 +95,22 @@ extension SmokeSuite {
             throw SmokeCheckFailure(reason: "block \(index) has replication \(block.replication) on \(Set(block.locations).count) distinct DataNodes, expected \(replication)", output: fileReport)
         }
         return "HEALTHY; 3 blocks × \(replication) distinct DataNodes"
+    }
+
+    /// `hdfs haadmin` says one NameNode is active and the other standby, and a file
+    /// written through `hdfs://NAME` (the failover client) reads back.
+    func highAvailability() async throws -> String {
+        let file = "hdfs://\(spec.name)\(directory)/ha.txt"
+        let output = try await shellSucceeding("""
+            for id in \(HighAvailability.namenodeIDs.joined(separator: " ")); do echo "state $id $(hdfs haadmin -getServiceState $id 2>/dev/null)"; done
+            echo hind-ha | hdfs dfs -put - '\(file)' && echo "read $(hdfs dfs -cat '\(file)')"
+            """, "writing or reading \(file) failed")
+        let states = output.split(separator: "\n").filter { $0.hasPrefix("state ") }.map { $0.split(separator: " ").dropFirst().joined(separator: " ") }
+        guard states.filter({ $0.hasSuffix(" active") }).count == 1, states.filter({ $0.hasSuffix(" standby") }).count == 1 else {
+            throw SmokeCheckFailure(reason: "the NameNodes are not one active and one standby: \(states.joined(separator: ", "))", output: output)
+        }
+        guard output.contains("read hind-ha") else { throw SmokeCheckFailure(reason: "\(file) read back different bytes", output: output) }
+        return states.joined(separator: ", ")
     }
 
     /// Why the rack check does not apply: a flat cluster, one rack, or one replica.

@@ -94,6 +94,8 @@ final class FakeProvider: ClusterProvider {
     func addresses(of name: ClusterName) async throws -> [String: String] { [:] }
     func imageID(of name: ClusterName) async throws -> String? { nil }
 
+    func hasZooKeeper(image: String) async throws -> Bool { true }
+
     func hadoopDefaults(of image: String) async throws -> HadoopDefaults {
         record("hadoopDefaults")
         return Self.defaults

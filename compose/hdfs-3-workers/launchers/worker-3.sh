@@ -18,6 +18,12 @@ HIND_CONF_DIR='/tmp/hind/conf'
 HIND_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 HIND_WAIT_INTERVAL='0.1'
 HIND_ADDRESS_PROPERTY='hind.node.address'
+HIND_HA_PEER=''
+HIND_HA_FIRST=''
+HIND_JOURNALS=''
+HIND_ZOOKEEPER=''
+HIND_ZOOKEEPER_ID=''
+HIND_ZOOKEEPER_DATA='/hadoop/data/zookeeper'
 HIND_DATANODE_WAIT='namenode:8020'
 HIND_DATANODE_WAIT_FOR='name'
 HIND_DATANODE_OPTS_VAR='HADOOP_DATANODE_OPTS'
@@ -216,10 +222,33 @@ format_namenode_once() {
             return 0
         fi
     done
-    log "formatting the NameNode in $HIND_NAME_DIRS"
     for dir in $HIND_NAME_DIRS; do mkdir -p "$dir"; done
-    env "$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)" \
-        hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+    opts="$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)"
+    if [ -n "$HIND_HA_PEER" ]; then
+        # HA: an empty NameNode copies the namespace of its peer when that one runs
+        # (the second at the first start, either one recreated later); only the
+        # first, alone, formats, with the shared edits on the JournalNodes and the
+        # failover controllers' znode in ZooKeeper.
+        if [ "$HIND_HA_FIRST" != yes ] || port_open "${HIND_HA_PEER%:*}" "${HIND_HA_PEER##*:}"; then
+            log "waiting for $HIND_HA_PEER to copy its namespace (bootstrapStandby)"
+            wait_for "$HIND_HA_PEER"
+            env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
+            return
+        fi
+        # The controllers' znode in ZooKeeper meanwhile: the two are independent.
+        (
+            wait_for "$HIND_ZOOKEEPER"
+            env "$opts" hdfs zkfc -formatZK -nonInteractive || log "zkfc -formatZK: the znode exists already"
+        ) &
+        zk_format=$!
+        for journal in $HIND_JOURNALS; do wait_for "$journal"; done
+        log "formatting the NameNode in $HIND_NAME_DIRS and the shared edits on $HIND_JOURNALS"
+        env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+        wait "$zk_format"
+        return
+    fi
+    log "formatting the NameNode in $HIND_NAME_DIRS"
+    env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
 }
 
 # run_daemon DAEMON: wait for its dependency (its port, or for a DataNode its name),
@@ -240,11 +269,26 @@ run_daemon() {
     export "$(daemon_value "$1" OPTS_VAR)=$opts"
     log "starting $1 (heap $(daemon_value "$1" HEAP_MB)m)"
     case "$1" in
-        namenode | datanode) exec hdfs "$1" ;;
+        namenode | datanode | journalnode | zkfc) exec hdfs "$1" ;;
+        zookeeper) run_zookeeper "$opts" ;;
         resourcemanager | nodemanager) exec yarn "$1" ;;
         historyserver) exec mapred historyserver ;;
         *) log "unknown daemon $1"; exit 2 ;;
     esac
+}
+
+# run_zookeeper OPTS: a ZooKeeper server from the jars of the image's Hadoop (every
+# distribution ships ZooKeeper in common/lib), with the rendered zoo.cfg and, in
+# an ensemble, this server's ID.
+run_zookeeper() {
+    mkdir -p "$HIND_ZOOKEEPER_DATA"
+    [ -z "$HIND_ZOOKEEPER_ID" ] || printf '%s\n' "$HIND_ZOOKEEPER_ID" > "$HIND_ZOOKEEPER_DATA/myid"
+    java=java
+    [ -z "${JAVA_HOME:-}" ] || java="$JAVA_HOME/bin/java"
+    # The options are words on purpose.
+    # shellcheck disable=SC2086
+    exec "$java" $1 -cp "$HIND_CONF_DIR:$(hadoop_home)/share/hadoop/common/lib/*" \
+        org.apache.zookeeper.server.quorum.QuorumPeerMain "$HIND_CONF_DIR/zoo.cfg"
 }
 
 # supervise: run every daemon in the background; when one exits, stop the others and
