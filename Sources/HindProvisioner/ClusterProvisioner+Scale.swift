@@ -151,13 +151,21 @@ extension ClusterProvisioner {
     /// re-read: `addresses` (DataNodes) and `hosts` (NodeManagers) are excluded; none:
     /// everyone is readmitted.
     func refreshNodes(_ topology: Topology, excluding addresses: [String], hosts: [String] = []) async throws {
-        let name = topology.name
         try await refreshNamenodes(topology, excluding: addresses)
-        guard topology.spec.hasYARN else { return }
+        try await refreshResourceManagers(topology, excluding: hosts)
+    }
+
+    /// The YARN exclude file rewritten in every ResourceManager (both with HA), each asked
+    /// to re-read it.
+    func refreshResourceManagers(_ topology: Topology, excluding hosts: [String]) async throws {
         let command = DecommissionFiles.yarnRefresh(excluding: hosts, version: topology.spec.hadoopVersion,
                                                     timeoutSeconds: Int(ContainerPolicy.stopGracePeriod.components.seconds))
-        let yarn = try await provider.shell(command, in: Topology.resourcemanager, of: name)
-        guard yarn.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "ResourceManager", command: "yarn rmadmin -refreshNodes", output: yarn.output) }
+        for resourcemanager in topology.resourcemanagers {
+            let yarn = try await provider.shell(command, in: resourcemanager.name, of: topology.name)
+            guard yarn.status == 0 else {
+                throw ScaleError.refreshFailed(topology.name, daemon: "ResourceManager", command: "yarn rmadmin -refreshNodes", output: yarn.output)
+            }
+        }
     }
 
     /// A new worker may get the address (and has the host name) of one an earlier shrink
@@ -170,14 +178,11 @@ extension ClusterProvisioner {
         let excluded = try await listed(DecommissionFiles.hdfsPath, in: topology.namenodes[0].name, of: name)
         let reused = Set(added.compactMap { addresses[$0.name] }).intersection(excluded)
         if !reused.isEmpty { try await refreshNamenodes(topology, excluding: excluded.filter { !reused.contains($0) }) }
-        guard topology.spec.hasYARN else { return }
-        let hosts = try await listed(DecommissionFiles.yarnPath, in: Topology.resourcemanager, of: name)
+        guard let resourcemanager = topology.resourcemanagers.first else { return }
+        let hosts = try await listed(DecommissionFiles.yarnPath, in: resourcemanager.name, of: name)
         let back = Set(added.map(\.hostname)).intersection(hosts)
         guard !back.isEmpty else { return }
-        let command = DecommissionFiles.yarnRefresh(excluding: hosts.filter { !back.contains($0) }, version: topology.spec.hadoopVersion,
-                                                    timeoutSeconds: Int(ContainerPolicy.stopGracePeriod.components.seconds))
-        let yarn = try await provider.shell(command, in: Topology.resourcemanager, of: name)
-        guard yarn.status == 0 else { throw ScaleError.refreshFailed(name, daemon: "ResourceManager", command: "yarn rmadmin -refreshNodes", output: yarn.output) }
+        try await refreshResourceManagers(topology, excluding: hosts.filter { !back.contains($0) })
     }
 
     /// The exclude file rewritten in every NameNode (both with HA: each keeps its own

@@ -27,9 +27,14 @@ import Testing
             "resourcemanager-1", "resourcemanager-2",
         ])
         #expect(yarn.node(named: "worker-1")?.dependencies[.nodemanager]?.description == "resourcemanager-1:8031")
-        // Each NameNode publishes its own ports; only the first ResourceManager its UI.
+        // Each NameNode and ResourceManager publishes its own ports; a ResourceManager's
+        // health is its web port (the standby's tracker port stays closed), and the
+        // NodeManagers wait only for its name.
         #expect(yarn.node(named: "namenode-2")?.published.map(\.containerPort) == [9870, 8020])
-        #expect(yarn.node(named: "resourcemanager-2")?.published.isEmpty == true)
+        #expect(yarn.node(named: "resourcemanager-2")?.published.map(\.containerPort) == [8088])
+        #expect(yarn.node(named: "resourcemanager-2")?.healthPorts == [8088])
+        let worker = LauncherScript.render(node: try #require(yarn.node(named: "worker-1")), topology: yarn)
+        #expect(worker.contains("HIND_NODEMANAGER_WAIT_FOR='name'"))
     }
 
     @Test func theNameserviceProperties() throws {

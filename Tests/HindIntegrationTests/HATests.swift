@@ -117,3 +117,27 @@ struct HATests {
                                          mentions: "\(reference) has no ZooKeeper jar in share/hadoop/common/lib")
     }
 }
+
+/// What `start` rebuilds of an HA cluster: a NameNode whose volume is gone copies the
+/// namespace of the other (the JournalNodes refuse a new format), and a ZooKeeper that
+/// lost its data gets the failover controllers' znode again.
+@Suite("NameNode HA repair", .serialized, .requiresDockerEngine)
+struct HARepairTests {
+    @Test func aLostNameNodeAndALostZooKeeperAreRebuilt() async throws {
+        let name = ClusterFixture.name("harep")
+        defer { ClusterFixture.cleanUp(name) }
+        try ClusterFixture.hind(["up", "-c", "1", "--ha", "--name", name, "--image", ClusterFixture.image])
+        _ = try ClusterFixture.sh(name, "worker-1", "echo kept | hdfs dfs -put - hdfs://\(name)/kept")
+        try ClusterFixture.hind(["stop", "--name", name])
+        let client = try await TestEngine.client()
+        for node in ["namenode-1", "zookeeper"] {
+            try await client.removeContainer(id: "\(name)-\(node)", force: true)
+            try await client.removeVolume(name: "\(name)-\(node)-data")
+        }
+        let started = try ClusterFixture.hind(["start", "--name", name])
+        #expect(started.stdout.contains("active") && started.stdout.contains("standby"), "\(started.stdout)\(started.stderr)")
+        let logs = try ClusterFixture.hind(["logs", "--name", name, "namenode-1"])
+        #expect((logs.stdout + logs.stderr).contains("copy its namespace (bootstrapStandby)"))
+        #expect(try ClusterFixture.sh(name, "worker-1", "hdfs dfs -cat hdfs://\(name)/kept") == "kept\n")
+    }
+}

@@ -162,10 +162,18 @@ import Testing
     @Test func theUpperHalfOfTheEnginesSubnet() throws {
         let chosen = IPAMPool(subnet: "172.21.0.0/16", gateway: "172.21.0.1")
         #expect(FixedAddresses.pool(from: chosen) == IPAMPool(subnet: "172.21.0.0/16", gateway: "172.21.0.1", ipRange: "172.21.0.0/17"))
-        let fixed = try #require(FixedAddresses(pool: chosen))
-        #expect(fixed.hostsEntries == ["namenode-1:172.21.128.1", "namenode-2:172.21.128.2"])
-        #expect(FixedAddresses(pool: IPAMPool(subnet: "192.168.48.0/20"))?.addresses["namenode-2"] == "192.168.56.2")
-        #expect(FixedAddresses(pool: IPAMPool(subnet: "10.0.0.0/30")) == nil, "too small")
-        #expect(FixedAddresses(pool: IPAMPool(subnet: "fd00::/64")) == nil, "not IPv4")
+        let fixed = try #require(FixedAddresses(pool: chosen, nodes: ["namenode-1", "namenode-2", "zookeeper"]))
+        #expect(fixed.hostsEntries == ["namenode-1:172.21.128.1", "namenode-2:172.21.128.2", "zookeeper:172.21.128.3"])
+        #expect(FixedAddresses(pool: IPAMPool(subnet: "192.168.48.0/20"), nodes: ["a", "b"])?.addresses["b"] == "192.168.56.2")
+        #expect(FixedAddresses(pool: IPAMPool(subnet: "10.0.0.0/30"), nodes: ["a"]) == nil, "too small")
+        #expect(FixedAddresses(pool: IPAMPool(subnet: "fd00::/64"), nodes: ["a"]) == nil, "not IPv4")
+        // Every HA node but the workers gets one.
+        let spec = try ClusterSpec(name: ClusterName("demo"), workers: 2, image: ImageProfile.guess(reference: "apache/hadoop:3.4.1"),
+                                   components: [.hdfs, .yarn], ha: HighAvailability(zookeepers: 3))
+        #expect(FixedAddresses.nodes(of: Topology(spec: spec)) == [
+            "namenode-1", "namenode-2", "journal-1", "journal-2", "journal-3", "zookeeper-1", "zookeeper-2", "zookeeper-3",
+            "resourcemanager-1", "resourcemanager-2",
+        ])
+        #expect(FixedAddresses.nodes(of: Topology(spec: FakeProvider.spec())).isEmpty)
     }
 }

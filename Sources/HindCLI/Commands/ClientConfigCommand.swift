@@ -72,9 +72,11 @@ struct ClientConfig {
     /// proxy, so a client on the host fails over as one in the cluster does.
     func highAvailabilityFiles(_ nameservice: String) throws -> [(name: String, contents: String)] {
         let name = status.name
-        let namenodes = status.endpoints.namenodes
-        guard namenodes.count == HighAvailability.namenodeIDs.count, namenodes.allSatisfy({ $0.rpc != nil }) else {
-            throw HindError("cluster '\(name)' publishes no NameNode RPC ports (it is \(status.condition)): start it with hind start --name \(name)")
+        let namenodes = status.endpoints.namenodes ?? []
+        guard namenodes.count == HighAvailability.namenodeIDs.count, namenodes.allSatisfy({ $0.rpc != nil }),
+              namenodes.contains(where: { $0.state == "active" })
+        else {
+            throw HindError("cluster '\(name)' has no active NameNode (it is \(status.condition)): start it with hind start --name \(name)")
         }
         let comment = "Client config for hind cluster '\(name)' (NameNode HA) from the host."
         var hdfs = [

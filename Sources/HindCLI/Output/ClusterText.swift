@@ -15,7 +15,8 @@ enum ClusterText {
         var lines = ["Cluster \"\(name)\" is ready: \(ClusterReport.readyLine(status)).", ""]
         lines += endpoints(status.endpoints)
         // Any NameNode's container has the clients (with HA, the nameservice finds the active one).
-        let namenode = status.endpoints.namenodes.first?.node ?? Topology.namenode
+        let namenodes = status.endpoints.namenodes ?? []
+        let namenode = (namenodes.first { $0.state == "active" } ?? namenodes.first)?.node ?? Topology.namenode
         lines += [
             "",
             "Use it:",
@@ -30,7 +31,7 @@ enum ClusterText {
 
     static func endpoints(_ endpoints: ClusterEndpoints) -> [String] {
         // HA: every NameNode's UI with its state; the entry points are the active one's.
-        let namenodes: [(String, String?)] = endpoints.nameservice == nil ? [] : endpoints.namenodes.map { namenode in
+        let namenodes: [(String, String?)] = (endpoints.namenodes ?? []).map { namenode in
             ("\(namenode.node) UI", namenode.ui.map { $0 + (namenode.state.map { " (\($0))" } ?? "") })
         }
         return ([("Nameservice", endpoints.nameservice)] + namenodes + [

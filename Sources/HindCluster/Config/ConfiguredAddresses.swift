@@ -73,9 +73,13 @@ public struct ConfiguredAddresses: Equatable, Sendable {
         func last(_ key: String, in file: HadoopConfigFile) -> ConfigOverride? {
             overrides.last { $0.key == key && $0.file == file }
         }
-        // With HA the NameNodes' addresses are the nameservice's, each NameNode's own.
+        // With HA the NameNodes' addresses are the nameservice's, each NameNode's own, and
+        // the ResourceManagers' derive from their host names (rm1, rm2) and Hadoop's ports.
         if ha, let override = overrides.last(where: { ["dfs.namenode.rpc-address", "dfs.namenode.http-address", "fs.defaultFS"].contains($0.key) }) {
             refuse(override, "with --ha each NameNode's address is the nameservice's (dfs.namenode.rpc-address.NAME.nn1 …) and fs.defaultFS is hdfs://NAME, both set by hind")
+        }
+        if ha, let override = overrides.last(where: { $0.key.hasPrefix("yarn.resourcemanager.") && $0.key.hasSuffix("address") }) {
+            refuse(override, "with --ha the ResourceManagers' addresses follow their host names (yarn.resourcemanager.hostname.rm1 …) and Hadoop's ports")
         }
         for address in Self.addressKeys {
             guard let override = last(address.key, in: address.file) else { continue }

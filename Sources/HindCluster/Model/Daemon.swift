@@ -39,8 +39,8 @@ public enum Daemon: String, CaseIterable, Codable, Sendable, Comparable {
         case (.journalnode, .v3): "HDFS_JOURNALNODE_OPTS"
         case (.zkfc, .v2): "HADOOP_ZKFC_OPTS"
         case (.zkfc, .v3): "HDFS_ZKFC_OPTS"
-        // ZooKeeper's own scripts read it; hind starts the server's JVM itself.
-        case (.zookeeper, _): "SERVER_JVMFLAGS"
+        // hind runs the server with the `hadoop` command, whose client options these are.
+        case (.zookeeper, _): "HADOOP_CLIENT_OPTS"
         }
     }
 

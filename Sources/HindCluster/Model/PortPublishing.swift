@@ -12,6 +12,8 @@ public struct PortPublishing: Hashable, Codable, Sendable {
     /// HA: the second NameNode's web UI and RPC.
     public var secondNamenodeRPC: Int?
     public var secondNamenodeHTTP: Int?
+    /// HA with YARN: the second ResourceManager's web UI.
+    public var secondResourcemanagerWeb: Int?
 
     public init(
         hostIP: String = "127.0.0.1",
@@ -36,6 +38,7 @@ public struct PortPublishing: Hashable, Codable, Sendable {
         if ha {
             filled.secondNamenodeRPC = try secondNamenodeRPC ?? choose()
             filled.secondNamenodeHTTP = try secondNamenodeHTTP ?? choose()
+            if components.contains(.yarn) { filled.secondResourcemanagerWeb = try secondResourcemanagerWeb ?? choose() }
         }
         if components.contains(.yarn) { filled.resourcemanagerWeb = try resourcemanagerWeb ?? choose() }
         if components.contains(.history) { filled.historyWeb = try historyWeb ?? choose() }

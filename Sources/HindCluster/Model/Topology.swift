@@ -40,13 +40,23 @@ public struct Topology: Hashable, Codable, Sendable {
                     ClusterLabels.roles: layout.daemons.map(\.rawValue).joined(separator: ","),
                 ],
                 dependencies: dependencies,
-                healthPorts: layout.daemons.map { ports.listening($0)[0] },
+                healthPorts: layout.daemons.map { Self.healthPort(of: $0, ports: ports, ha: spec.ha != nil) },
                 published: Self.published(node: layout.name, daemons: layout.daemons, spec: spec),
                 memory: MemoryPlan(memory: spec.memory, daemons: layout.daemons),
                 rack: Self.workerIndex(of: layout.name).flatMap { index in spec.racks?.rack(ofWorker: index) }
             )
         }
     }
+
+    /// The port a daemon's health check probes: its first (``PortTable/listening(_:)``);
+    /// with HA a ResourceManager's web port, which the standby serves too (its tracker
+    /// port opens only when it becomes active).
+    static func healthPort(of daemon: Daemon, ports: PortTable, ha: Bool) -> Int {
+        ha && daemon == .resourcemanager ? ports.resourcemanagerWeb : ports.listening(daemon)[0]
+    }
+
+    /// The nodes running a ResourceManager: one, or two with HA.
+    public var resourcemanagers: [Node] { nodes.filter { $0.runs(.resourcemanager) } }
 
     /// The nodes running a NameNode: `namenode`, or `namenode-1` and `namenode-2` with HA.
     public var namenodes: [Node] { nodes.filter { $0.runs(.namenode) } }
@@ -124,7 +134,9 @@ public struct Topology: Hashable, Codable, Sendable {
                     ? [port(ports.namenodeHTTP, publishing.secondNamenodeHTTP), port(ports.namenodeRPC, publishing.secondNamenodeRPC)]
                     : [port(ports.namenodeHTTP, publishing.namenodeHTTP), port(ports.namenodeRPC, publishing.namenodeRPC)]
             case .resourcemanager:
-                spec.ha != nil && name != HighAvailability.resourcemanagers[0] ? [] : [port(ports.resourcemanagerWeb, publishing.resourcemanagerWeb)]
+                spec.ha != nil && name == HighAvailability.resourcemanagers[1]
+                    ? [port(ports.resourcemanagerWeb, publishing.secondResourcemanagerWeb)]
+                    : [port(ports.resourcemanagerWeb, publishing.resourcemanagerWeb)]
             case .historyserver: [port(ports.historyWeb, publishing.historyWeb)]
             case .datanode, .nodemanager, .journalnode, .zkfc, .zookeeper: []
             }

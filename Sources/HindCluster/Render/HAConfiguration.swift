@@ -97,6 +97,9 @@ public enum HAConfiguration {
 
     static let zooConfigName = "zoo.cfg"
 
+    /// Where a ZooKeeper server keeps its data (and its `myid`): on the node's volume.
+    static func zookeeperData(_ spec: ClusterSpec) -> String { "\(spec.image.dataDirectory)/zookeeper" }
+
     /// zoo.cfg of every ZooKeeper server: a short tick so sessions can time out in 2 s.
     static func zooConfig(_ spec: ClusterSpec, _ ha: HighAvailability) -> String {
         var lines = [
@@ -104,7 +107,7 @@ public enum HAConfiguration {
             "tickTime=500",
             "initLimit=20",
             "syncLimit=10",
-            "dataDir=\(spec.image.dataDirectory)/zookeeper",
+            "dataDir=\(zookeeperData(spec))",
             "clientPort=\(spec.ports.zookeeperClient)",
             "maxClientCnxns=0",
             // ZooKeeper 3.5+ would start an admin web server on 8080.

@@ -6,21 +6,42 @@ import HindCluster
 extension DockerProvider {
     public func createNetwork(_ topology: Topology, run: ProvisioningRun) async throws {
         let network = NetworkSpec(name: topology.networkName, labels: Self.labels(of: run, spec: topology.spec))
-        let id = try await client.createNetwork(network)
-        guard topology.spec.ha != nil else { return }
-        // HA: made again with the subnet the engine chose, given explicitly, so the
-        // NameNodes can have fixed addresses (``FixedAddresses``).
-        guard let chosen = try await client.inspectNetwork(id: id).ipam.first, let pool = FixedAddresses.pool(from: chosen) else { return }
-        try await client.removeNetwork(id: id)
-        var fixed = network
-        fixed.ipam = [pool]
-        _ = try await client.createNetwork(fixed)
+        guard topology.spec.ha != nil else {
+            _ = try await client.createNetwork(network)
+            return
+        }
+        // HA: made again with the subnet the engine chose, given explicitly, so the HA
+        // nodes can have fixed addresses (``FixedAddresses``). Another `up` may take the
+        // subnet in between: then the engine chooses again.
+        for attempt in 1...3 {
+            let id = try await client.createNetwork(network)
+            guard let chosen = try await client.inspectNetwork(id: id).ipam.first(where: { IPv4Subnet($0.subnet) != nil }),
+                  let pool = FixedAddresses.pool(from: chosen)
+            else { return }
+            try await client.removeNetwork(id: id)
+            var fixed = network
+            fixed.ipam = [pool]
+            if try await createNetworkUnlessOverlapping(fixed, lastAttempt: attempt == 3) { return }
+        }
     }
 
-    /// The NameNodes' fixed addresses on an HA cluster's network, nil otherwise.
+    /// Creates `network`; false when its subnet overlaps one made meanwhile (unless on
+    /// the last attempt, which throws).
+    private func createNetworkUnlessOverlapping(_ network: NetworkSpec, lastAttempt: Bool) async throws -> Bool {
+        do {
+            _ = try await client.createNetwork(network)
+            return true
+        } catch {
+            guard !lastAttempt, case .conflict(let message) = error, message.lowercased().contains("overlap") else { throw error }
+            return false
+        }
+    }
+
+    /// The HA nodes' fixed addresses on the cluster's network, nil without HA.
     func fixedAddresses(_ topology: Topology) async throws -> FixedAddresses? {
         guard topology.spec.ha != nil else { return nil }
-        return try await client.inspectNetwork(id: topology.networkName).ipam.first.flatMap(FixedAddresses.init(pool:))
+        let pools = try await client.inspectNetwork(id: topology.networkName).ipam
+        return pools.first { IPv4Subnet($0.subnet) != nil }.flatMap { FixedAddresses(pool: $0, nodes: FixedAddresses.nodes(of: topology)) }
     }
 
     public func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
@@ -92,8 +113,9 @@ extension DockerProvider {
         // of them is stopped.
         let publishing = topology.spec.publishing
         let namenodes = ha ? [publishing.namenodeHTTP, publishing.secondNamenodeHTTP].compactMap { $0 } : []
+        let resourcemanagers = ha && topology.spec.hasYARN ? [publishing.resourcemanagerWeb, publishing.secondResourcemanagerWeb].compactMap { $0 } : []
         if ha { ports[.namenode] = namenodes.first }
-        return HadoopWebClient(webPorts: ports, namenodePorts: namenodes, host: publishing.hostIP,
+        return HadoopWebClient(webPorts: ports, namenodePorts: namenodes, resourcemanagerPorts: resourcemanagers, host: publishing.hostIP,
                                components: topology.spec.components, nodeNames: nodeNames)
     }
 

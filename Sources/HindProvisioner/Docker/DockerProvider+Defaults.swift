@@ -16,8 +16,7 @@ extension DockerProvider {
             cached.origin = reference
             return cached
         }
-        let home = image.config.env.first { $0.hasPrefix("HADOOP_HOME=") }.map { String($0.dropFirst("HADOOP_HOME=".count)) }
-            ?? ContainerPolicy.hadoopHome
+        let home = Self.hadoopHome(of: image)
         // By ID: the image inspected, even if the reference is re-tagged meanwhile.
         let files = try await withProbeContainer(of: image.id) { id in
             var files: [HadoopDefaults.File: HadoopDefaultsReader.Keys] = [:]
@@ -61,8 +60,7 @@ extension DockerProvider {
 
     public func hasZooKeeper(image reference: String) async throws -> Bool {
         let image = try await client.inspectImage(reference: reference)
-        let home = image.config.env.first { $0.hasPrefix("HADOOP_HOME=") }.map { String($0.dropFirst("HADOOP_HOME=".count)) }
-            ?? ContainerPolicy.hadoopHome
+        let home = Self.hadoopHome(of: image)
         return try await withProbeContainer(of: image.id) { id in
             guard let stream = try await archiveStream(id, "\(home)/share/hadoop/common/lib") else { return false }
             // Names only, no contents; members arrive in name order, so the stream closes
@@ -78,6 +76,11 @@ extension DockerProvider {
             }
             return false
         }
+    }
+
+    /// Where the image's Hadoop lives: its `HADOOP_HOME`, else Apache's `/opt/hadoop`.
+    static func hadoopHome(of image: ImageInspect) -> String {
+        image.config.env.first { $0.hasPrefix("HADOOP_HOME=") }.map { String($0.dropFirst("HADOOP_HOME=".count)) } ?? ContainerPolicy.hadoopHome
     }
 
     /// The archive of `path`, or nil when the container has no such path.

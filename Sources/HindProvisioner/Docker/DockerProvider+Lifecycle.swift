@@ -8,7 +8,8 @@ extension DockerProvider {
         var metrics: HadoopMetrics?
         if let spec = inventory.spec, Topology(spec: spec).namenodes.contains(where: { inventory.containers[$0.name] == "running" }) {
             let hadoop = try? await hadoop(Topology(spec: spec))
-            if let reading = await hadoop?.measure(), reading.fsState != nil { metrics = reading }
+            // With HA the NameNodes' states are worth showing even while none is active.
+            if let reading = await hadoop?.measure(), reading.fsState != nil || reading.namenodeStates != nil { metrics = reading }
         }
         return try await status(inventory, containers: containers, metrics: metrics)
     }
@@ -43,7 +44,6 @@ extension DockerProvider {
             case Topology.namenode:
                 let ui = url(ports.namenodeHTTP)
                 let rpc = inspect.hostPort(for: ContainerPort(ports.namenodeRPC)).map { "hdfs://\(spec.publishing.hostIP):\($0)" }
-                endpoints.namenodes = [NamenodeEndpoint(node: node, ui: ui, rpc: rpc)]
                 endpoints.namenodeUI = ui
                 endpoints.namenodeRPC = rpc
             case Topology.resourcemanager, HighAvailability.resourcemanagers[0]: endpoints.resourcemanagerUI = url(ports.resourcemanagerWeb)
@@ -63,19 +63,20 @@ extension DockerProvider {
             let publishing = spec.publishing
             let host = publishing.hostIP
             endpoints.nameservice = "hdfs://\(spec.name)"
-            endpoints.namenodes = zip(HighAvailability.namenodes, [(publishing.namenodeHTTP, publishing.namenodeRPC), (publishing.secondNamenodeHTTP, publishing.secondNamenodeRPC)])
+            var namenodes = zip(HighAvailability.namenodes, [(publishing.namenodeHTTP, publishing.namenodeRPC), (publishing.secondNamenodeHTTP, publishing.secondNamenodeRPC)])
                 .map { node, ports in
                     NamenodeEndpoint(node: node, ui: ports.0.map { "http://\(host):\($0)" }, rpc: ports.1.map { "hdfs://\(host):\($0)" })
                 }
-            for (index, state) in (metrics?.namenodeStates ?? []).enumerated() where index < endpoints.namenodes.count {
-                let node = endpoints.namenodes[index].node
+            for (index, state) in (metrics?.namenodeStates ?? []).enumerated() where index < namenodes.count {
+                let node = namenodes[index].node
                 if let row = nodes.firstIndex(where: { $0.name == node }), nodes[row].state == "running" { nodes[row].haState = state }
-                endpoints.namenodes[index].state = state
+                namenodes[index].state = state
                 if state == "active" {
-                    endpoints.namenodeUI = endpoints.namenodes[index].ui
-                    endpoints.namenodeRPC = endpoints.namenodes[index].rpc
+                    endpoints.namenodeUI = namenodes[index].ui
+                    endpoints.namenodeRPC = namenodes[index].rpc
                 }
             }
+            endpoints.namenodes = namenodes
         }
         endpoints.webHDFS = endpoints.namenodeUI.map { $0 + "/webhdfs/v1" }
         // Ready: Hadoop says so and every node runs (HDFS notices a dead DataNode only
@@ -201,6 +202,6 @@ enum NodeOrder {
         } else {
             5
         }
-        return (rank, rank == 4 ? 0 : number, name)
+        return (rank, number, name)
     }
 }

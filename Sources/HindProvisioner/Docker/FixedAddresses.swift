@@ -1,14 +1,17 @@
 import DockerEngine
 import HindCluster
 
-/// Fixed addresses for an HA cluster's NameNodes, so their names keep resolving while
-/// one is down: Hadoop 2.7's failover client gives up on a nameservice when one
-/// NameNode's name does not resolve (a stopped container's name leaves the engine's DNS),
-/// instead of trying the other. Every container gets both names in its hosts file.
+/// Fixed addresses for an HA cluster's NameNodes, JournalNodes, ZooKeeper servers (and
+/// ResourceManagers), so their names keep resolving while one is down: a stopped
+/// container's name leaves the engine's DNS, and Hadoop 2.7's failover client then gives
+/// up on the nameservice instead of trying the other NameNode, ZooKeeper 3.4.6's client
+/// fails on an unresolvable server of the quorum string (ZOOKEEPER-1576), and the
+/// quorum journal client and ZooKeeper's servers resolve their peers once. Every
+/// container gets all their names in its hosts file.
 ///
 /// The network's subnet is the engine's own choice, given back to it explicitly (fixed
 /// addresses need a subnet given at creation); the engine hands out the lower half and
-/// the NameNodes take the first addresses of the upper half.
+/// these nodes take the first addresses of the upper half.
 struct FixedAddresses: Hashable, Sendable {
     /// Node name → address.
     var addresses: [String: String]
@@ -16,20 +19,25 @@ struct FixedAddresses: Hashable, Sendable {
     /// `namenode-1:ADDRESS` … for `ExtraHosts`.
     var hostsEntries: [String] { addresses.keys.sorted().map { "\($0):\(addresses[$0]!)" } }
 
-    /// The NameNodes' addresses in `pool`, or nil when the pool is too small or not IPv4.
-    init?(pool: IPAMPool) {
-        guard let subnet = IPv4Subnet(pool.subnet), subnet.prefix <= 28 else { return nil }
+    /// The addresses of `nodes` in `pool`, or nil when the pool is too small or not IPv4.
+    init?(pool: IPAMPool, nodes: [String]) {
+        guard let subnet = IPv4Subnet(pool.subnet), subnet.prefix <= 24 else { return nil }
         var addresses: [String: String] = [:]
-        for (offset, node) in HighAvailability.namenodes.enumerated() {
+        for (offset, node) in nodes.enumerated() {
             addresses[node] = IPv4Subnet.format(subnet.upperHalf.base + UInt32(offset + 1))
         }
         self.addresses = addresses
     }
 
+    /// The nodes of `topology` that get a fixed address: every HA node but the workers.
+    static func nodes(of topology: Topology) -> [String] {
+        topology.spec.ha == nil ? [] : topology.nodes.filter { !$0.runs(.datanode) && !$0.runs(.historyserver) }.map(\.name)
+    }
+
     /// The pool to create the network with: `pool`'s subnet and gateway, addresses
     /// handed out from its lower half.
     static func pool(from pool: IPAMPool) -> IPAMPool? {
-        guard let subnet = IPv4Subnet(pool.subnet), subnet.prefix <= 28 else { return nil }
+        guard let subnet = IPv4Subnet(pool.subnet), subnet.prefix <= 24 else { return nil }
         return IPAMPool(subnet: pool.subnet, gateway: pool.gateway, ipRange: subnet.lowerHalf.description)
     }
 }

@@ -26,6 +26,10 @@ public struct HadoopWebClient: HadoopClient {
     public var webPorts: [Daemon: Int]
     /// HA: every NameNode's web port, in node order; the active one answers for HDFS.
     public var namenodePorts: [Int]
+    /// HA with YARN: both ResourceManagers' web ports; the active one answers for YARN
+    /// (the standby redirects its REST API to the active one's name, which the host
+    /// cannot resolve).
+    public var resourcemanagerPorts: [Int]
     public var host: String
     public var components: Set<Component>
     /// Node names by address on the cluster network (the NameNode lists DataNodes by the
@@ -33,10 +37,11 @@ public struct HadoopWebClient: HadoopClient {
     /// the readiness poll and `status`.
     public var nodeNames: @Sendable () async -> [String: String]
 
-    public init(webPorts: [Daemon: Int], namenodePorts: [Int] = [], host: String = "127.0.0.1", components: Set<Component>,
-                nodeNames: @escaping @Sendable () async -> [String: String] = { [:] }) {
+    public init(webPorts: [Daemon: Int], namenodePorts: [Int] = [], resourcemanagerPorts: [Int] = [], host: String = "127.0.0.1",
+                components: Set<Component>, nodeNames: @escaping @Sendable () async -> [String: String] = { [:] }) {
         self.webPorts = webPorts
         self.namenodePorts = namenodePorts
+        self.resourcemanagerPorts = resourcemanagerPorts
         self.host = host
         self.components = components
         self.nodeNames = nodeNames
@@ -44,8 +49,8 @@ public struct HadoopWebClient: HadoopClient {
 
     public func measure() async -> HadoopMetrics {
         var metrics = HadoopMetrics()
-        async let rmInfo = components.contains(.yarn) ? get(.resourcemanager, HadoopREST.resourcemanagerInfoPath) : nil
-        async let rmMetrics = components.contains(.yarn) ? get(.resourcemanager, HadoopREST.resourcemanagerMetricsPath) : nil
+        let resourcemanager = components.contains(.yarn) ? await activeResourceManager() : nil
+        async let rmMetrics = resourcemanager.asyncFlatMap { await get(port: $0.port, HadoopREST.resourcemanagerMetricsPath) }
         async let history = components.contains(.history) ? get(.historyserver, HadoopREST.historyInfoPath) : nil
         let (namenode, states) = await activeNamenode()
         metrics.namenodeStates = states
@@ -54,12 +59,12 @@ public struct HadoopWebClient: HadoopClient {
             metrics.liveDataNodes = state.live
             metrics.deadDataNodes = state.dead
         }
-        if let body = await rmInfo { metrics.resourceManagerState = HadoopREST.parseResourcemanagerState(body) }
+        if let body = resourcemanager?.info { metrics.resourceManagerState = HadoopREST.parseResourcemanagerState(body) }
         if let body = await rmMetrics, let nodes = HadoopREST.parseResourcemanagerNodes(body) {
             metrics.activeNodeManagers = nodes.active
             metrics.lostNodeManagers = nodes.lost
             metrics.unhealthyNodeManagers = nodes.unhealthy
-            if nodes.unhealthy > 0, let body = await get(.resourcemanager, HadoopREST.unhealthyNodesPath) {
+            if nodes.unhealthy > 0, let port = resourcemanager?.port, let body = await get(port: port, HadoopREST.unhealthyNodesPath) {
                 metrics.unhealthyReports = HadoopREST.parseNodeReports(body)
             }
         }
@@ -77,6 +82,21 @@ public struct HadoopWebClient: HadoopClient {
             states.append(body.flatMap(HadoopREST.parseNamenodeHAState) ?? "unreachable")
         }
         return (states.firstIndex(of: "active").map { namenodePorts[$0] }, states)
+    }
+
+    /// The ResourceManager that answers for YARN, with its `cluster/info`: the single one,
+    /// or with HA the one whose `haState` is `ACTIVE` (nil while none is).
+    func activeResourceManager() async -> (port: Int, info: [UInt8]?)? {
+        guard resourcemanagerPorts.count > 1 else {
+            guard let port = webPorts[.resourcemanager] else { return nil }
+            return (port, await get(port: port, HadoopREST.resourcemanagerInfoPath))
+        }
+        for port in resourcemanagerPorts {
+            if let body = await get(port: port, HadoopREST.resourcemanagerInfoPath), HadoopREST.parseResourcemanagerHAState(body) == "ACTIVE" {
+                return (port, body)
+            }
+        }
+        return nil
     }
 
     public func createHomeDirectory(for user: String) async throws {
@@ -121,5 +141,13 @@ public struct HadoopWebClient: HadoopClient {
               response.status == 200
         else { return nil }
         return response.body
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    fileprivate func asyncFlatMap<Result>(_ transform: (Wrapped) async -> Result?) async -> Result? {
+        guard let value = self else { return nil }
+        return await transform(value)
     }
 }

@@ -110,6 +110,12 @@ public enum HadoopREST {
         return bean["State"] as? String
     }
 
+    /// `clusterInfo.haState` of a ResourceManager: `ACTIVE`, `STANDBY` (HA) or nil.
+    public static func parseResourcemanagerHAState(_ body: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
+        return (object["clusterInfo"] as? [String: Any])?["haState"] as? String
+    }
+
     public static func parseResourcemanagerState(_ body: [UInt8]) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
         return (object["clusterInfo"] as? [String: Any])?["state"] as? String

@@ -40,8 +40,9 @@ public struct ClusterEndpoints: Codable, Sendable, Hashable {
     public var historyUI: String?
     /// HA: the nameservice URI clients use inside the cluster (`hdfs://NAME`).
     public var nameservice: String?
-    /// Each NameNode's own endpoints (one, or two with HA).
-    public var namenodes: [NamenodeEndpoint] = []
+    /// HA: each NameNode's own endpoints and state; nil (absent from the JSON, whose
+    /// other endpoints stay plain strings) for a single NameNode.
+    public var namenodes: [NamenodeEndpoint]?
 }
 
 /// One NameNode's endpoints on the host, and with HA its state.

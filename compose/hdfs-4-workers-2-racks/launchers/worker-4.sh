@@ -225,30 +225,54 @@ format_namenode_once() {
     for dir in $HIND_NAME_DIRS; do mkdir -p "$dir"; done
     opts="$(daemon_value namenode OPTS_VAR)=$(jvm_opts namenode)"
     if [ -n "$HIND_HA_PEER" ]; then
-        # HA: an empty NameNode copies the namespace of its peer when that one runs
-        # (the second at the first start, either one recreated later); only the
-        # first, alone, formats, with the shared edits on the JournalNodes and the
-        # failover controllers' znode in ZooKeeper.
-        if [ "$HIND_HA_FIRST" != yes ] || port_open "${HIND_HA_PEER%:*}" "${HIND_HA_PEER##*:}"; then
-            log "waiting for $HIND_HA_PEER to copy its namespace (bootstrapStandby)"
-            wait_for "$HIND_HA_PEER"
-            env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
-            return
+        # HA: an empty NameNode copies the namespace of its peer (the second at the
+        # first start; either one recreated later); the first formats, with the
+        # shared edits on the JournalNodes and the controllers' znode in ZooKeeper,
+        # only when no peer runs and the JournalNodes hold no namespace yet (a
+        # format they refuse means there is one to copy, once the peer runs).
+        if [ "$HIND_HA_FIRST" = yes ] && ! port_open "${HIND_HA_PEER%:*}" "${HIND_HA_PEER##*:}"; then
+            format_zookeeper &
+            zk_format=$!
+            for journal in $HIND_JOURNALS; do wait_for "$journal"; done
+            log "formatting the NameNode in $HIND_NAME_DIRS and the shared edits on $HIND_JOURNALS"
+            if env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"; then
+                wait "$zk_format" || :
+                : > "$HIND_CONF_DIR/zk-formatted"
+                return 0
+            fi
+            wait "$zk_format" || :
+            log "the JournalNodes hold a namespace already: copying it from $HIND_HA_PEER instead"
         fi
-        # The controllers' znode in ZooKeeper meanwhile: the two are independent.
-        (
-            wait_for "$HIND_ZOOKEEPER"
-            env "$opts" hdfs zkfc -formatZK -nonInteractive || log "zkfc -formatZK: the znode exists already"
-        ) &
-        zk_format=$!
-        for journal in $HIND_JOURNALS; do wait_for "$journal"; done
-        log "formatting the NameNode in $HIND_NAME_DIRS and the shared edits on $HIND_JOURNALS"
-        env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
-        wait "$zk_format"
+        log "waiting for $HIND_HA_PEER to copy its namespace (bootstrapStandby)"
+        wait_for "$HIND_HA_PEER"
+        env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
         return
     fi
     log "formatting the NameNode in $HIND_NAME_DIRS"
     env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+}
+
+# format_zookeeper: the failover controllers' znode in ZooKeeper (`zkfc -formatZK`),
+# if missing (a first start, or a ZooKeeper whose data was lost): exit status 2 is
+# Hadoop's "exists already"; anything else is retried while ZooKeeper comes up.
+format_zookeeper() {
+    wait_for "$HIND_ZOOKEEPER"
+    zk_opts="$(daemon_value zkfc OPTS_VAR)=$(jvm_opts zkfc)"
+    tries=5
+    while :; do
+        status=0
+        env "$zk_opts" hdfs zkfc -formatZK -nonInteractive >/dev/null 2>&1 || status=$?
+        case "$status" in
+            0) log "formatted the failover controllers' znode in ZooKeeper"; return 0 ;;
+            2) return 0 ;;
+        esac
+        tries=$((tries - 1))
+        if [ "$tries" -le 0 ]; then
+            log "zkfc -formatZK failed (status $status): the failover controller may not start"
+            return 1
+        fi
+        sleep 1
+    done
 }
 
 # run_daemon DAEMON: wait for its dependency (its port, or for a DataNode its name),
@@ -269,26 +293,24 @@ run_daemon() {
     export "$(daemon_value "$1" OPTS_VAR)=$opts"
     log "starting $1 (heap $(daemon_value "$1" HEAP_MB)m)"
     case "$1" in
-        namenode | datanode | journalnode | zkfc) exec hdfs "$1" ;;
-        zookeeper) run_zookeeper "$opts" ;;
+        namenode | datanode | journalnode) exec hdfs "$1" ;;
+        # The znode, unless this launcher has just made it with the format.
+        zkfc) [ -f "$HIND_CONF_DIR/zk-formatted" ] || format_zookeeper || :; exec hdfs zkfc ;;
+        zookeeper) run_zookeeper ;;
         resourcemanager | nodemanager) exec yarn "$1" ;;
         historyserver) exec mapred historyserver ;;
         *) log "unknown daemon $1"; exit 2 ;;
     esac
 }
 
-# run_zookeeper OPTS: a ZooKeeper server from the jars of the image's Hadoop (every
-# distribution ships ZooKeeper in common/lib), with the rendered zoo.cfg and, in
-# an ensemble, this server's ID.
+# run_zookeeper: a ZooKeeper server from the jars of the image's Hadoop (every
+# distribution ships ZooKeeper in common/lib), run by the `hadoop` command (its
+# Java, classpath and options) with the rendered zoo.cfg and, in an ensemble,
+# this server's ID.
 run_zookeeper() {
     mkdir -p "$HIND_ZOOKEEPER_DATA"
     [ -z "$HIND_ZOOKEEPER_ID" ] || printf '%s\n' "$HIND_ZOOKEEPER_ID" > "$HIND_ZOOKEEPER_DATA/myid"
-    java=java
-    [ -z "${JAVA_HOME:-}" ] || java="$JAVA_HOME/bin/java"
-    # The options are words on purpose.
-    # shellcheck disable=SC2086
-    exec "$java" $1 -cp "$HIND_CONF_DIR:$(hadoop_home)/share/hadoop/common/lib/*" \
-        org.apache.zookeeper.server.quorum.QuorumPeerMain "$HIND_CONF_DIR/zoo.cfg"
+    exec hadoop org.apache.zookeeper.server.quorum.QuorumPeerMain "$HIND_CONF_DIR/zoo.cfg"
 }
 
 # supervise: run every daemon in the background; when one exits, stop the others and
