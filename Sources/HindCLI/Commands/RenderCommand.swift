@@ -7,10 +7,11 @@ import HindProvisioner
 struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Write the cluster as compose.yaml plus the launchers and config files it mounts.",
+        abstract: "Write the cluster as a Compose project, or as Kubernetes manifests (--format kubernetes).",
         discussion: """
             The result runs the same cluster `hind up` creates:
               docker-compose -p NAME -f DIR/compose.yaml up -d
+              kubectl apply -f DIR          (--format kubernetes: validated, not run by hind's tests)
             --conf keys are checked against the image's defaults when an engine is
             reachable and has the image; otherwise render says it could not check them.
             """)
@@ -23,6 +24,14 @@ struct RenderCommand: AsyncParsableCommand {
 
     @Flag(help: "Write into a non-empty output directory, replacing hind's files there.")
     var force = false
+
+    /// What `render` writes.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case compose, kubernetes
+    }
+
+    @Option(help: "compose (compose.yaml, launchers, conf) or kubernetes (ConfigMaps, headless Services, StatefulSets).")
+    var format: Format = .compose
 
     @OptionGroup var output: OutputOptions
 
@@ -53,9 +62,12 @@ struct RenderCommand: AsyncParsableCommand {
         let name = try cluster.clusterName()
         let profile = try ImageProfile.guess(reference: shape.image ?? ImageProfile.onlineReference)
         let spec = try shape.shape().spec(name: name, image: profile)
+        if format == .kubernetes, let unsupported = KubernetesManifests.unsupported(spec) {
+            throw HindError.badInput("--format kubernetes does not run \(unsupported) yet: render it for Compose, or drop that option")
+        }
         try await checkConfiguration(spec)
         let rendered = RenderedCluster(topology: Topology(spec: spec))
-        let files = try rendered.composeProject()
+        let files = format == .kubernetes ? try KubernetesManifests.render(rendered) : try rendered.composeProject()
         let directory = URL(fileURLWithPath: outputDirectory)
         try ProjectDirectory(url: directory).write(files, force: force)
 
@@ -68,11 +80,21 @@ struct RenderCommand: AsyncParsableCommand {
         }
         let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ",")
         print("✓ Rendered cluster '\(name)' (\(spec.workers) workers, \(components), \(spec.image.reference)) to \(directory.path)")
-        print("""
+        switch format {
+        case .compose:
+            print("""
 
-            Run it with Compose:
-              docker-compose -p \(name) -f \(directory.appendingPathComponent("compose.yaml").path) up -d
-            """)
+                Run it with Compose:
+                  docker-compose -p \(name) -f \(directory.appendingPathComponent("compose.yaml").path) up -d
+                """)
+        case .kubernetes:
+            print("""
+
+                Apply it to a Kubernetes cluster (validated against its schemas, not run by hind's tests):
+                  kubectl apply -f \(directory.path)
+                  kubectl port-forward service/namenode \(spec.ports.namenodeHTTP)    (the NameNode UI on localhost)
+                """)
+        }
     }
 }
 
