@@ -1,9 +1,44 @@
+import DockerEngine
+import HindCluster
 import HindProvisioner
 
-/// The provider every command works through: the Docker Engine at `DOCKER_HOST` or the
-/// default socket. (A Swarm or Kubernetes provider would be chosen here.)
+/// The provider a command works through, on the engine at `DOCKER_HOST` or the default
+/// socket: the engine itself, or, for a cluster that runs as services of the Swarm that
+/// engine manages, the Swarm. `up` chooses with `--swarm`; other verbs find out from
+/// the cluster's labels.
 enum Provider {
+    /// The provider of cluster `name`.
+    static func connect(for name: ClusterName) async throws -> any ClusterProvider {
+        let client = try await DockerClient.connect(endpoint: try EngineEndpoint.fromEnvironment())
+        if let manager = await activeManager(client),
+           !(try await client.listServices(labels: [ClusterLabels.cluster: name.rawValue])).isEmpty {
+            return SwarmProvider(client: client, manager: manager)
+        }
+        return DockerProvider(client: client)
+    }
+
+    /// The engine's provider for `up` without `--swarm`.
     static func connect() async throws -> any ClusterProvider {
         try await DockerProvider.connect()
+    }
+
+    /// The Swarm the engine manages, for `up --swarm`; refused when it manages none.
+    static func connectSwarm(placement: SwarmPlacement) async throws -> any ClusterProvider {
+        try await SwarmProvider.connect(placement: placement)
+    }
+
+    /// Every provider with clusters on this engine (`list`, `down --all`): the engine,
+    /// and its Swarm when it manages one.
+    static func connectAll() async throws -> [any ClusterProvider] {
+        let client = try await DockerClient.connect(endpoint: try EngineEndpoint.fromEnvironment())
+        let engine: any ClusterProvider = DockerProvider(client: client)
+        guard let manager = await activeManager(client) else { return [engine] }
+        return [engine, SwarmProvider(client: client, manager: manager)]
+    }
+
+    /// The engine's Swarm membership when it is an active manager.
+    private static func activeManager(_ client: DockerClient) async -> SwarmInfo? {
+        guard let info = try? await client.swarmInfo(), info.isActive, info.controlAvailable else { return nil }
+        return info
     }
 }

@@ -64,7 +64,7 @@ extension ClusterProvisioner {
                         seconds: (clock.now - started).seconds,
                         nodes: diagnosis.unmet.isEmpty ? topology.namenodes.map(\.name) + (silentNode.map { [$0] } ?? []) : diagnosis.nodes)
                 }
-                try await Task.sleep(for: Self.readinessPollInterval)
+                try await Task.sleep(for: provider.readinessPollInterval)
             }
         }
     }

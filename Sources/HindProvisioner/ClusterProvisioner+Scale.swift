@@ -17,6 +17,7 @@ extension ClusterProvisioner {
     /// working. Scaling to the current size readmits workers a stopped shrink left
     /// excluded: the way to cancel one.
     public func scale(_ name: ClusterName, to workers: Int, wait: Duration, retain: Bool = false, force: Bool = false) async throws -> ClusterStatus {
+        try provider.checkAvailable(.scale)
         let inventory = try await provider.inventory(of: name)
         if inventory.isEmpty { throw ProvisionError.clusterNotFound(name) }
         guard let spec = inventory.spec else { throw ScaleError.noSpec(name) }

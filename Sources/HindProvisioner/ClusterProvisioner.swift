@@ -9,10 +9,6 @@ public struct ClusterProvisioner: Sendable {
     public let provider: any ClusterProvider
     public let progress: any ProgressReporter
 
-    /// How often readiness is polled: one local HTTP GET of a JMX bean (plus two with
-    /// YARN), cheap enough ten times a second, so `up` returns at most ~0.1 s after the
-    /// last DataNode registers.
-    public static let readinessPollInterval: Duration = .milliseconds(100)
     /// Lines of each failing node's log shown before a failed `up` removes it.
     static let failingNodeLogLines = 15
 
@@ -57,7 +53,9 @@ public struct ClusterProvisioner: Sendable {
         if spec.ha != nil { try await checkZooKeeper(image: spec.image.reference, distribution: request.distribution) }
         let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
         progress.note("\(spec.workers) worker\(spec.workers == 1 ? "" : "s"); \(components); Hadoop \(spec.hadoopVersion.rawValue).x; \(spec.memory) per node")
-        return try Self.choosingFreePorts(Topology(spec: spec))
+        let topology = try Self.choosingFreePorts(Topology(spec: spec))
+        try await provider.preflight(topology)
+        return topology
     }
 
     /// The ordered engine steps, with rollback.
@@ -145,6 +143,7 @@ public struct ClusterProvisioner: Sendable {
 
     /// Stops every node; the data stays for ``start(_:wait:retain:)``.
     public func stop(_ name: ClusterName) async throws {
+        try provider.checkAvailable(.stop)
         let nodes = try await provider.nodes(of: name)
         try await progress.step("Stopping \(nodes.count) nodes") { try await provider.stopNodes(of: name) }
     }

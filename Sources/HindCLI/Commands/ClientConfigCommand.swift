@@ -28,7 +28,9 @@ struct ClientConfigCommand: AsyncParsableCommand {
         let output = try OutputDirectory(directory, fix: "name a directory you can write to, e.g. hind client-config ./conf",
                                          refusingNonEmpty: force ? nil : "--force")
         let files = try await output.filling {
-            try ClientConfig(status: try await Provider.connect().status(name), directory: output.url.path).files()
+            let provider = try await Provider.connect(for: name)
+            try provider.checkAvailable(.clientConfig)
+            return try ClientConfig(status: try await provider.status(name), directory: output.url.path).files()
         }
         for (file, contents) in files {
             try output.write(Data(contents.utf8), to: file)

@@ -39,7 +39,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await Provider.connect()
+        let provider = try await Provider.connect(for: name)
         var entries: [EffectiveConfiguration.Entry]
         let subject: String
         if let image {

@@ -22,9 +22,14 @@ struct DownCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let provider = try await Provider.connect()
         let target = all ? "every hind cluster" : "cluster \"\(try cluster.clusterName())\""
-        let removed = all ? try await provider.deleteAll() : try await provider.delete(try cluster.clusterName())
+        var removed = 0
+        if all {
+            for provider in try await Provider.connectAll() { removed += try await provider.deleteAll() }
+        } else {
+            let name = try cluster.clusterName()
+            removed = try await Provider.connect(for: name).delete(name)
+        }
         if output.isJSON {
             try JSONOutput.print(["removedObjects": removed])
         } else if removed == 0 {

@@ -31,7 +31,7 @@ struct ExecCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await Provider.connect()
+        let provider = try await Provider.connect(for: name)
         // Like `docker exec -i`: a terminal's stdin only on request, so a backgrounded
         // `hind exec` is not stopped by SIGTTIN.
         let attachStdin = interactive || isatty(STDIN_FILENO) == 0

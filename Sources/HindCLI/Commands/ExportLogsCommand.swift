@@ -17,7 +17,7 @@ struct ExportLogsCommand: AsyncParsableCommand {
         let name = try cluster.clusterName()
         let output = try OutputDirectory(directory, fix: "name a directory you can write to, e.g. hind export-logs ./logs")
         let count = try await output.filling {
-            let logs = try await ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter()).collectLogs(of: name)
+            let logs = try await ClusterProvisioner(provider: try await Provider.connect(for: name), progress: ProgressPrinter()).collectLogs(of: name)
             for record in logs.nodes {
                 try output.write(Data(record.log), to: "\(record.node).log")
                 try output.write(Data(record.inspection), to: "\(record.node).inspect.json")

@@ -8,7 +8,8 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let clusters = try await Provider.connect().list()
+        var clusters: [ClusterSummary] = []
+        for provider in try await Provider.connectAll() { clusters += try await provider.list() }
         if output.isJSON {
             try JSONOutput.print(clusters)
         } else if clusters.isEmpty {

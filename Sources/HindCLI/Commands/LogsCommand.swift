@@ -25,7 +25,7 @@ struct LogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await Provider.connect()
+        let provider = try await Provider.connect(for: name)
         let options = LogOptions(follow: follow, tail: tail)
         if let node {
             for try await chunk in try await provider.logs(of: node, in: name, options: options) {

@@ -39,7 +39,7 @@ struct ScaleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())
+        let provisioner = ClusterProvisioner(provider: try await Provider.connect(for: name), progress: ProgressPrinter())
         let (count, wait, retain, force) = (workers, waiting.wait.duration, waiting.retain, force)
         let result = try await withInterruptCancellation {
             try await provisioner.scale(name, to: count, wait: wait, retain: retain, force: force)

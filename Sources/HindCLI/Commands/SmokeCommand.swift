@@ -33,7 +33,7 @@ struct SmokeCommand: AsyncParsableCommand {
         let groups = try only.map { (text) throws(SmokeError) in try SmokeComponent.parseList(text) } ?? Set(SmokeComponent.allCases)
         // A path that cannot be written is refused before any check runs.
         let report = try junit.map { try JUnitFile(path: $0) }
-        let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())
+        let provisioner = ClusterProvisioner(provider: try await Provider.connect(for: name), progress: ProgressPrinter())
         let result = try await withInterruptCancellation { try await provisioner.smoke(name, only: groups) }
         try report?.write(JUnitReport.render(result))
         if output.isJSON {

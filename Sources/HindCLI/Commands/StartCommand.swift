@@ -15,7 +15,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())
+        let provisioner = ClusterProvisioner(provider: try await Provider.connect(for: name), progress: ProgressPrinter())
         let (wait, retain) = (waiting.wait.duration, waiting.retain)
         let result = try await withInterruptCancellation { try await provisioner.start(name, wait: wait, retain: retain) }
         if output.isJSON { try JSONOutput.print(result) } else { print(ClusterText.ready(result, name: name)) }

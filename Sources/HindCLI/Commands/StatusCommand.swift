@@ -21,7 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        let provider = try await Provider.connect()
+        let provider = try await Provider.connect(for: name)
         let status = try await provider.status(name)
         if output.isJSON {
             try JSONOutput.print(status)
@@ -39,11 +39,13 @@ struct StatusCommand: AsyncParsableCommand {
         print("")
         // RACK only for a cluster with racks.
         let racks = status.nodes.contains { $0.rack != nil }
-        var rows = [["NODE", "STATE", "HEALTH", "ROLES"] + (racks ? ["RACK"] : [])]
+        // SWARM NODE only for a cluster on Swarm: where each task runs.
+        let swarm = status.nodes.contains { $0.swarmNode != nil }
+        var rows = [["NODE", "STATE", "HEALTH", "ROLES"] + (racks ? ["RACK"] : []) + (swarm ? ["SWARM NODE"] : [])]
         for node in status.nodes {
             let state = node.exitCode.map { "\(node.state) (\($0))" } ?? node.state
             let roles = node.roles.joined(separator: ",") + (node.haState.map { " (\($0))" } ?? "")
-            rows.append([node.name, state, node.health ?? "-", roles] + (racks ? [node.rack ?? "-"] : []))
+            rows.append([node.name, state, node.health ?? "-", roles] + (racks ? [node.rack ?? "-"] : []) + (swarm ? [node.swarmNode ?? "-"] : []))
         }
         print(ClusterText.table(rows))
         let endpoints = ClusterText.endpoints(status.endpoints)

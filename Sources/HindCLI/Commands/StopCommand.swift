@@ -10,7 +10,7 @@ struct StopCommand: AsyncParsableCommand {
 
     func run() async throws {
         let name = try cluster.clusterName()
-        try await ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter()).stop(name)
+        try await ClusterProvisioner(provider: try await Provider.connect(for: name), progress: ProgressPrinter()).stop(name)
         print("Cluster \"\(name)\" is stopped; start it again with: \(ClusterText.program) start\(name == .default ? "" : " --name \(name)")")
     }
 }

@@ -16,12 +16,23 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A Hadoop distribution on the host to mount over the image's /opt/hadoop (patch review).", valueName: "path"))
     var dist: String?
 
+    @OptionGroup var swarm: SwarmOptions
+
     @OptionGroup var waiting: WaitOptions
 
     @Flag(help: "Run the smoke checks (hind smoke) once the cluster is ready; a failed check fails up, which removes the cluster unless --retain.")
     var smoke = false
 
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if swarm.swarm && smoke {
+            throw ValidationError("--smoke is not available with --swarm: the smoke checks reach the cluster through ports published on this host, and a Swarm cluster publishes none")
+        }
+        if swarm.swarm && dist != nil {
+            throw ValidationError("--dist is not available with --swarm: a host directory is not on the other Swarm nodes; build an image with the distribution instead")
+        }
+    }
 
     func run() async throws {
         let request = ClusterRequest(
@@ -32,7 +43,8 @@ struct UpCommand: AsyncParsableCommand {
             wait: waiting.wait.duration, retain: waiting.retain, smoke: smoke)
         // Step lines go to stderr in every output mode: with --output json they are still
         // the diagnostics a CI log needs.
-        let provisioner = ClusterProvisioner(provider: try await Provider.connect(), progress: ProgressPrinter())
+        let provider = swarm.swarm ? try await Provider.connectSwarm(placement: try swarm.placement()) : try await Provider.connect()
+        let provisioner = ClusterProvisioner(provider: provider, progress: ProgressPrinter())
         FileHandle.standardError.write(Data("Creating cluster \"\(request.name)\" ...\n".utf8))
         let result = try await withInterruptCancellation { try await provisioner.up(request) }
         if output.isJSON {

@@ -17,12 +17,14 @@ enum ClusterText {
         // Any NameNode's container has the clients (with HA, the nameservice finds the active one).
         let namenodes = status.endpoints.namenodes ?? []
         let namenode = (namenodes.first { $0.state == "active" } ?? namenodes.first)?.node ?? Topology.namenode
+        // A Swarm cluster publishes nothing on this host: no client config for it.
+        let onSwarm = status.nodes.contains { $0.swarmNode != nil }
         lines += [
             "",
             "Use it:",
             "  \(hind) exec\(flag) \(namenode) -- hdfs dfs -ls /",
             "  \(hind) exec\(flag) \(namenode) -- hdfs dfsadmin -report",
-            "  \(hind) client-config\(flag) ./conf    (for Hadoop clients and tests on the host)",
+        ] + (onSwarm ? [] : ["  \(hind) client-config\(flag) ./conf    (for Hadoop clients and tests on the host)"]) + [
             "  \(hind) status\(flag)",
             "  \(hind) down\(flag)",
         ]

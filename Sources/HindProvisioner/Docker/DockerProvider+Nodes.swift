@@ -4,21 +4,26 @@ import HindCluster
 /// Inside a cluster's nodes: exec, logs and the engine's description of a container.
 extension DockerProvider {
     public func exec(_ command: [String], in node: String, of name: ClusterName, attachStdin: Bool) async throws -> NodeProcess {
-        let client = self.client
         let container = try await container(of: node, in: name)
         guard container.state == "running" else { throw ProvisionError.nodeNotRunning(node, cluster: name, state: container.state) }
         // As the daemons' user: the container itself starts as root to prepare the node.
-        let spec = ExecSpec(cmd: command, user: container.labels[ClusterLabels.daemonUser])
+        return try await exec(command, inContainer: container.id, user: container.labels[ClusterLabels.daemonUser], attachStdin: attachStdin)
+    }
+
+    /// Runs `command` in the container `id` as `user` (nil: the container's user).
+    func exec(_ command: [String], inContainer id: String, user: String?, attachStdin: Bool) async throws -> NodeProcess {
+        let client = self.client
+        let spec = ExecSpec(cmd: command, user: user)
         if attachStdin {
-            let session = try await client.execAttached(container: container.id, spec: spec)
+            let session = try await client.execAttached(container: id, spec: spec)
             return NodeProcess(
                 output: session.output,
                 write: { try await session.write($0) },
                 closeStdin: { session.closeStdin() },
                 exitCode: { try await session.exitCode() })
         }
-        let id = try await client.createExec(container: container.id, spec: spec)
-        return NodeProcess(output: try await client.startExec(id: id), exitCode: { try await client.exitCode(ofExec: id) })
+        let exec = try await client.createExec(container: id, spec: spec)
+        return NodeProcess(output: try await client.startExec(id: exec), exitCode: { try await client.exitCode(ofExec: exec) })
     }
 
     public func logs(of node: String, in name: ClusterName, options: LogOptions) async throws -> AsyncThrowingStream<OutputChunk, any Error> {

@@ -21,6 +21,14 @@ public protocol ClusterProvider: Sendable {
     /// `--ha` runs its ZooKeeper servers from.
     func hasZooKeeper(image: String) async throws -> Bool
 
+    /// Refuses, before anything is created, what this engine cannot run of `topology`
+    /// (a Swarm has no bridge network for `--ha`'s fixed addresses, …).
+    func preflight(_ topology: Topology) async throws
+    /// Throws when this engine does not offer `verb`, saying what to do instead.
+    func checkAvailable(_ verb: ClusterVerb) throws
+    /// How often readiness is read while `up` and `start` wait.
+    var readinessPollInterval: Duration { get }
+
     // MARK: Finding
 
     /// Every object carrying the cluster's label, and the spec they carry: empty when
@@ -85,4 +93,18 @@ public protocol ClusterProvider: Sendable {
     func logs(of node: String, in name: ClusterName, options: LogOptions) async throws -> AsyncThrowingStream<OutputChunk, any Error>
     /// The engine's own description of a node's container (for `export-logs`), as JSON.
     func inspection(of node: String, in name: ClusterName) async throws -> [UInt8]
+}
+
+/// The verbs an engine may not offer (a Swarm does not stop tasks in place).
+public enum ClusterVerb: String, Sendable {
+    case stop, scale, smoke
+    case clientConfig = "client-config"
+}
+
+extension ClusterProvider {
+    public func preflight(_ topology: Topology) async throws {}
+    public func checkAvailable(_ verb: ClusterVerb) throws {}
+    /// One local HTTP GET of a JMX bean (plus two with YARN), cheap enough ten times a
+    /// second, so `up` returns at most ~0.1 s after the last DataNode registers.
+    public var readinessPollInterval: Duration { .milliseconds(100) }
 }

@@ -18,8 +18,9 @@ public protocol HadoopClient: Sendable {
     func fsck(_ path: String, as user: String) async throws -> String
 }
 
-/// The daemons' REST endpoints (JMX, the ResourceManager's API, WebHDFS), through the
-/// host ports they are published on.
+/// The daemons' REST endpoints (JMX, the ResourceManager's API, WebHDFS), through a
+/// ``HadoopWebFetcher``: the host ports they are published on, or (Swarm) from inside
+/// the cluster.
 public struct HadoopWebClient: HadoopClient {
     /// Host ports of the daemons' web endpoints, keyed by daemon (the first NameNode's
     /// with HA).
@@ -30,7 +31,7 @@ public struct HadoopWebClient: HadoopClient {
     /// (the standby redirects its REST API to the active one's name, which the host
     /// cannot resolve).
     public var resourcemanagerPorts: [Int]
-    public var host: String
+    public var fetcher: any HadoopWebFetcher
     public var components: Set<Component>
     /// Node names by address on the cluster network (the NameNode lists DataNodes by the
     /// address they register with), looked up only when ``explain()`` needs them, off
@@ -39,10 +40,16 @@ public struct HadoopWebClient: HadoopClient {
 
     public init(webPorts: [Daemon: Int], namenodePorts: [Int] = [], resourcemanagerPorts: [Int] = [], host: String = "127.0.0.1",
                 components: Set<Component>, nodeNames: @escaping @Sendable () async -> [String: String] = { [:] }) {
+        self.init(webPorts: webPorts, namenodePorts: namenodePorts, resourcemanagerPorts: resourcemanagerPorts,
+                  fetcher: PublishedPortFetcher(host: host), components: components, nodeNames: nodeNames)
+    }
+
+    public init(webPorts: [Daemon: Int], namenodePorts: [Int] = [], resourcemanagerPorts: [Int] = [], fetcher: any HadoopWebFetcher,
+                components: Set<Component>, nodeNames: @escaping @Sendable () async -> [String: String] = { [:] }) {
         self.webPorts = webPorts
         self.namenodePorts = namenodePorts
         self.resourcemanagerPorts = resourcemanagerPorts
-        self.host = host
+        self.fetcher = fetcher
         self.components = components
         self.nodeNames = nodeNames
     }
@@ -102,8 +109,10 @@ public struct HadoopWebClient: HadoopClient {
     public func createHomeDirectory(for user: String) async throws {
         guard let port = await activeNamenode().port else { return }
         let name = URLEscaping.queryComponent(user)
-        let url = "http://\(host):\(port)/webhdfs/v1/user/\(URLEscaping.pathSegment(user))?op=MKDIRS&user.name=\(name)"
-        let response = try await HTTPGetter().put(url)
+        let path = "/webhdfs/v1/user/\(URLEscaping.pathSegment(user))?op=MKDIRS&user.name=\(name)"
+        guard let response = await fetcher.fetch(.put, port: port, path: path, timeout: .seconds(10)) else {
+            throw ProvisionError.homeDirectoryFailed(user: user, reason: "WebHDFS did not answer")
+        }
         guard response.status == 200 else {
             throw ProvisionError.homeDirectoryFailed(user: user, reason: "WebHDFS answered \(response.status) \(String(decoding: response.body.prefix(200), as: UTF8.self))")
         }
@@ -124,9 +133,8 @@ public struct HadoopWebClient: HadoopClient {
     public func fsck(_ path: String, as user: String) async throws -> String {
         guard let port = await activeNamenode().port else { throw ProvisionError.hadoopRequestFailed("no NameNode is active to run fsck") }
         let query = "ugi=\(URLEscaping.queryComponent(user))&path=\(URLEscaping.queryComponent(path))&files=1&blocks=1&locations=1"
-        let response = try await HTTPGetter().get("http://\(host):\(port)/fsck?\(query)", timeout: .seconds(120))
-        guard response.status == 200 else {
-            throw ProvisionError.hadoopRequestFailed("the NameNode's fsck of \(path) answered HTTP \(response.status)")
+        guard let response = await fetcher.fetch(.get, port: port, path: "/fsck?\(query)", timeout: .seconds(120)), response.status == 200 else {
+            throw ProvisionError.hadoopRequestFailed("the NameNode's fsck of \(path) did not answer 200 OK")
         }
         return String(decoding: response.body, as: UTF8.self)
     }
@@ -137,7 +145,7 @@ public struct HadoopWebClient: HadoopClient {
     }
 
     private func get(port: Int, _ path: String) async -> [UInt8]? {
-        guard let response = try? await HTTPGetter().get("http://\(host):\(port)\(path)", timeout: .seconds(2)),
+        guard let response = await fetcher.fetch(.get, port: port, path: path, timeout: .seconds(2)),
               response.status == 200
         else { return nil }
         return response.body

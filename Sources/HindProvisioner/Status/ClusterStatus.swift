@@ -15,6 +15,8 @@ public struct NodeStatus: Codable, Sendable, Hashable {
     public var rack: String?
     /// HA: a running NameNode's state, `active` or `standby`.
     public var haState: String?
+    /// Swarm: the hostname of the Swarm node the task runs on.
+    public var swarmNode: String?
 
     /// The state of a node whose container is gone.
     public static let missing = "missing"

@@ -1,0 +1,224 @@
+import DockerEngine
+import Foundation
+import HindCluster
+
+/// Runs clusters on Docker Swarm through a manager's Engine API: one replicated service
+/// per node on an attachable overlay network, files as Swarm configs, found by the same
+/// labels as on a single engine. Swarm schedules and replaces the tasks; hind never
+/// places a container itself (``SwarmPlacement`` only states constraints).
+///
+/// What lives where (``SwarmServiceBuilder``): the NameNode's task runs on the manager
+/// hind talks to, with its data in a named volume there; hind reads Hadoop's readiness
+/// inside it (``SwarmExecFetcher``), so no port is published on any node.
+public final class SwarmProvider: ClusterProvider {
+    let client: DockerClient
+    /// The manager's engine as a single engine: images, Hadoop defaults, the NameNode's
+    /// volume and its task's container.
+    let local: DockerProvider
+    /// The manager hind talks to.
+    let manager: SwarmInfo
+    let placement: SwarmPlacement
+
+    /// How long `down` waits for the Swarm to remove the tasks' containers.
+    static let removalTimeout: Duration = .seconds(90)
+
+    public init(client: DockerClient, manager: SwarmInfo, placement: SwarmPlacement = SwarmPlacement(),
+                defaultsCache: HadoopDefaultsCache = .standard) {
+        self.client = client
+        self.local = DockerProvider(client: client, defaultsCache: defaultsCache)
+        self.manager = manager
+        self.placement = placement
+    }
+
+    /// Connects to the manager at `DOCKER_HOST` or the default socket; refuses an engine
+    /// that is not an active Swarm manager.
+    public static func connect(placement: SwarmPlacement = SwarmPlacement()) async throws -> SwarmProvider {
+        let client = try await DockerClient.connect(endpoint: try EngineEndpoint.fromEnvironment())
+        return SwarmProvider(client: client, manager: try await managerInfo(of: client), placement: placement)
+    }
+
+    /// The engine's Swarm membership, checked to be an active manager.
+    public static func managerInfo(of client: DockerClient) async throws -> SwarmInfo {
+        let info = try await client.swarmInfo()
+        guard info.isActive else { throw SwarmError.notInSwarm(socket: client.endpoint.socketPath, state: info.localNodeState) }
+        guard info.controlAvailable else { throw SwarmError.notAManager(socket: client.endpoint.socketPath) }
+        return info
+    }
+
+    // MARK: Images
+
+    public func resolveImage(_ reference: ImageReference?, progress: any ProgressReporter) async throws -> ImageProfile {
+        try await local.resolveImage(reference, progress: progress)
+    }
+
+    public func hadoopDefaults(of image: String) async throws -> HadoopDefaults {
+        try await local.hadoopDefaults(of: image)
+    }
+
+    public func hasZooKeeper(image: String) async throws -> Bool {
+        try await local.hasZooKeeper(image: image)
+    }
+
+    /// Refuses what Swarm cannot run as hind builds it, before anything is created.
+    public func preflight(_ topology: Topology) async throws {
+        let spec = topology.spec
+        if spec.ha != nil {
+            throw SwarmError.unsupported("--ha", reason: "its fixed addresses need a bridge network's subnet; run HA on a single engine")
+        }
+        if spec.racks != nil {
+            throw SwarmError.unsupported("--racks", reason: "the rack script resolves nodes through a bridge network's names; drop --racks")
+        }
+        if spec.distribution != nil {
+            throw SwarmError.unsupported("--dist", reason: "a host directory is not on the other Swarm nodes; build an image with the distribution instead")
+        }
+        _ = try placement.constraints(for: topology, nodes: try await client.listSwarmNodes(), manager: manager.nodeID)
+    }
+
+    public func checkAvailable(_ verb: ClusterVerb) throws {
+        switch verb {
+        case .stop:
+            throw SwarmError.unsupported("hind stop", reason: "Swarm never stops a task in place, and a worker's data lives only as long as its task; remove the cluster with hind down")
+        case .scale:
+            throw SwarmError.unsupported("hind scale", reason: "add workers with hind down and hind up -c N")
+        case .smoke, .clientConfig:
+            throw SwarmError.unsupported("hind \(verb.rawValue)", reason: "it reaches the cluster through ports published on this host, and a Swarm cluster publishes none; use hind exec --name NAME namenode -- hdfs …")
+        }
+    }
+
+    // MARK: Finding
+
+    /// The services of a cluster (or of every cluster) and the tasks of each.
+    func services(labels: [String: String]) async throws -> [(service: SwarmService, tasks: [SwarmTask])] {
+        let services = try await client.listServices(labels: labels)
+        guard !services.isEmpty else { return [] }
+        let tasks = try await client.listTasks(services: services.map(\.id))
+        return services.map { service in (service, tasks.filter { $0.serviceID == service.id }) }
+    }
+
+    /// One state per node: `running` when a task runs, else the state of a task under
+    /// way (`preparing` …), else that of a finished one (`rejected`, `failed`), else
+    /// `pending` (no task scheduled yet).
+    static func state(of tasks: [SwarmTask]) -> String {
+        if tasks.contains(where: { $0.state == "running" }) { return "running" }
+        if let underway = tasks.first(where: { !$0.isFinished }) { return underway.state }
+        return tasks.first?.state ?? "pending"
+    }
+
+    public func inventory(of name: ClusterName) async throws -> ClusterInventory {
+        try await inventories(labels: [ClusterLabels.cluster: name.rawValue])[name.rawValue] ?? ClusterInventory(name: name)
+    }
+
+    /// Groups the Swarm's labelled services, overlay networks and the manager's volumes by
+    /// cluster. A node's data volume counts as present while its service exists: apart
+    /// from the NameNode's, it is the task's own anonymous volume.
+    func inventories(labels: [String: String]) async throws -> [String: ClusterInventory] {
+        async let services = services(labels: labels)
+        async let networks = client.listNetworks(labels: labels)
+        async let volumes = client.listVolumes(labels: labels)
+        var result: [String: ClusterInventory] = [:]
+        func entry(_ labels: [String: String]) -> String? {
+            guard let cluster = labels[ClusterLabels.cluster], let name = try? ClusterName(cluster) else { return nil }
+            if result[cluster] == nil { result[cluster] = ClusterInventory(name: name) }
+            if let spec = SpecLabel.decode(labels[ClusterLabels.spec]), (spec.revision ?? 0) >= (result[cluster]?.spec?.revision ?? -1) {
+                result[cluster]?.spec = spec
+            }
+            return cluster
+        }
+        for (service, tasks) in try await services {
+            guard let cluster = entry(service.labels), let node = service.labels[ClusterLabels.node] else { continue }
+            result[cluster]?.containers[node] = Self.state(of: tasks)
+            if let spec = result[cluster]?.spec, let planned = Topology(spec: spec).node(named: node), !planned.runs(.namenode) {
+                result[cluster]?.volumes.insert(planned.volumeName)
+            }
+        }
+        for network in try await networks where network.driver == "overlay" {
+            guard let cluster = entry(network.labels) else { continue }
+            result[cluster]?.networks.insert(network.name)
+        }
+        for volume in try await volumes {
+            guard let cluster = entry(volume.labels) else { continue }
+            result[cluster]?.volumes.insert(volume.name)
+        }
+        // Worker volumes found before the spec was known.
+        for (cluster, inventory) in result {
+            guard let spec = inventory.spec else { continue }
+            for node in Topology(spec: spec).nodes where !node.runs(.namenode) && inventory.containers[node.name] != nil {
+                result[cluster]?.volumes.insert(node.volumeName)
+            }
+        }
+        return result
+    }
+
+    public func spec(of name: ClusterName) async throws -> ClusterSpec {
+        let inventory = try await inventory(of: name)
+        guard !inventory.isEmpty else { throw ProvisionError.clusterNotFound(name) }
+        guard let spec = inventory.spec else { throw ProvisionError.specUnreadable(name) }
+        return spec
+    }
+
+    public func list() async throws -> [ClusterSummary] {
+        let inventories = try await inventories(labels: [ClusterLabels.cluster: ""])
+        return inventories.keys.sorted().map { name in
+            let inventory = inventories[name]!
+            return ClusterSummary(
+                name: name, nodes: inventory.containers.count,
+                running: inventory.containers.values.filter { $0 == "running" }.count,
+                image: inventory.spec?.image.reference, condition: ClusterCondition(inventory))
+        }
+    }
+
+    // MARK: Removing
+
+    @discardableResult
+    public func delete(_ name: ClusterName) async throws -> Int {
+        try await deleteObjects(labels: [ClusterLabels.cluster: name.rawValue])
+    }
+
+    @discardableResult
+    public func deleteAll() async throws -> Int {
+        try await deleteObjects(labels: [ClusterLabels.cluster: ""])
+    }
+
+    public func delete(_ run: ProvisioningRun) async throws {
+        try await deleteObjects(labels: run.labels)
+    }
+
+    /// Services first; then, once the Swarm has removed their tasks (and with them the
+    /// tasks' containers and anonymous volumes on every node), the configs, the network
+    /// and the NameNode's volume on the manager. Idempotent, like `down` on one engine.
+    @discardableResult
+    func deleteObjects(labels: [String: String]) async throws -> Int {
+        let client = self.client
+        let services = try await client.listServices(labels: labels)
+        let failure = await local.removeAll(services.map { service in { @Sendable in try await client.removeService(id: service.id) } })
+        try await waitUntilGone(services: services.map(\.id), cluster: labels[ClusterLabels.cluster].flatMap { try? ClusterName($0) }, containerLabels: labels)
+        let configs = try await client.listConfigs(labels: labels)
+        let networks = try await client.listNetworks(labels: labels).filter { $0.driver == "overlay" }
+        let volumes = try await client.listVolumes(labels: labels)
+        let removals: [@Sendable () async throws -> Void] =
+            configs.map { config in { @Sendable in try await client.removeConfig(id: config.id) } }
+            + networks.map { network in { @Sendable in try await client.removeNetwork(id: network.id) } }
+            + volumes.map { volume in { @Sendable in try await client.removeVolume(name: volume.name, force: true) } }
+        let otherFailure = await local.removeAll(removals)
+        if let failure = failure ?? otherFailure { throw failure }
+        return services.count + configs.count + networks.count + volumes.count
+    }
+
+    /// Waits until the Swarm lists no task of the removed `services` and the manager has
+    /// no container carrying `containerLabels` (each node's agent shuts down and removes
+    /// a removed service's tasks, asynchronously).
+    func waitUntilGone(services: [String], cluster: ClusterName?, containerLabels: [String: String]? = nil) async throws {
+        guard !services.isEmpty else { return }
+        let deadline = ContinuousClock.now + Self.removalTimeout
+        while ContinuousClock.now < deadline {
+            let tasks = try await client.listTasks(services: services)
+            var containers: [ContainerSummary] = []
+            if let containerLabels { containers = try await client.listContainers(labels: containerLabels, all: true) }
+            if tasks.isEmpty && containers.isEmpty { return }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        throw ProvisionError.cleanupFailed(
+            cluster ?? .default,
+            reason: "the Swarm did not remove the services' tasks within \(Int(Self.removalTimeout.components.seconds)) s; run hind down again")
+    }
+}
