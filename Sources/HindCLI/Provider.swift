@@ -10,9 +10,14 @@ enum Provider {
     /// The provider of cluster `name`.
     static func connect(for name: ClusterName) async throws -> any ClusterProvider {
         let client = try await DockerClient.connect(endpoint: try EngineEndpoint.fromEnvironment())
-        if let manager = await activeManager(client),
-           !(try await client.listServices(labels: [ClusterLabels.cluster: name.rawValue])).isEmpty {
-            return SwarmProvider(client: client, manager: manager)
+        // A Swarm cluster has services, or after a `down` cut short, its configs.
+        let labels = [ClusterLabels.cluster: name.rawValue]
+        if let manager = await activeManager(client) {
+            let services = try await client.listServices(labels: labels)
+            let configs = services.isEmpty ? try await client.listConfigs(labels: labels) : []
+            if !services.isEmpty || !configs.isEmpty {
+                return SwarmProvider(client: client, manager: manager)
+            }
         }
         return DockerProvider(client: client)
     }
@@ -27,13 +32,14 @@ enum Provider {
         try await SwarmProvider.connect(placement: placement)
     }
 
-    /// Every provider with clusters on this engine (`list`, `down --all`): the engine,
-    /// and its Swarm when it manages one.
+    /// Every provider with clusters on this engine (`list`, `down --all`): its Swarm when
+    /// it manages one, first (the NameNode volume of a Swarm cluster is on this engine
+    /// too, and goes with its cluster), then the engine.
     static func connectAll() async throws -> [any ClusterProvider] {
         let client = try await DockerClient.connect(endpoint: try EngineEndpoint.fromEnvironment())
         let engine: any ClusterProvider = DockerProvider(client: client)
         guard let manager = await activeManager(client) else { return [engine] }
-        return [engine, SwarmProvider(client: client, manager: manager)]
+        return [SwarmProvider(client: client, manager: manager), engine]
     }
 
     /// The engine's Swarm membership when it is an active manager.

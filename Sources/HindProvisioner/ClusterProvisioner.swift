@@ -78,7 +78,7 @@ public struct ClusterProvisioner: Sendable {
             // parallel: the launchers order the daemons, and the NameNode's CPU weight
             // keeps its start-up, the longest path to a ready cluster, ahead of the
             // workers' JVMs (BENCHMARKS.md).
-            try await progress.step("Creating and starting \(topology.nodes.count) containers") {
+            try await progress.step("Creating and starting \(topology.nodes.count) \(provider.nodeObjects)") {
                 try await shielded { try await provider.createAndStartNodes(topology.nodes, of: topology, run: run) }
             }
             let status = try await waitUntilReady(topology, wait: wait, homeFor: topology.spec.image.userName)

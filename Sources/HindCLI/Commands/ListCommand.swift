@@ -9,7 +9,11 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         var clusters: [ClusterSummary] = []
-        for provider in try await Provider.connectAll() { clusters += try await provider.list() }
+        // A Swarm cluster's NameNode volume is on the engine too: listed once, as on Swarm.
+        for provider in try await Provider.connectAll() {
+            clusters += try await provider.list().filter { cluster in !clusters.contains { $0.name == cluster.name } }
+        }
+        clusters.sort { $0.name < $1.name }
         if output.isJSON {
             try JSONOutput.print(clusters)
         } else if clusters.isEmpty {

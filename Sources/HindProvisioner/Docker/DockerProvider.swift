@@ -23,13 +23,27 @@ public final class DockerProvider: ClusterProvider {
 
     /// Every container of the cluster, stopped ones included.
     func containers(of name: ClusterName) async throws -> [ContainerSummary] {
-        try await client.listContainers(labels: [ClusterLabels.cluster: name.rawValue], all: true)
+        try await containers(labels: [ClusterLabels.cluster: name.rawValue])
     }
+
+    /// The engine's own containers carrying `labels`: not those a Swarm runs for the
+    /// services of a cluster on Swarm (``SwarmProvider``), which carry the same labels.
+    func containers(labels: [String: String]) async throws -> [ContainerSummary] {
+        try await client.listContainers(labels: labels, all: true).filter { $0.labels[Self.swarmServiceLabel] == nil }
+    }
+
+    /// The engine's own networks carrying `labels`, not a Swarm's overlay networks.
+    func networks(labels: [String: String]) async throws -> [Network] {
+        try await client.listNetworks(labels: labels).filter { $0.scope != "swarm" }
+    }
+
+    /// What the engine puts on a container it runs for a Swarm service.
+    static let swarmServiceLabel = "com.docker.swarm.service.id"
 
     public func list() async throws -> [ClusterSummary] {
         let labels = [ClusterLabels.cluster: ""]
-        async let containers = client.listContainers(labels: labels, all: true)
-        async let networks = client.listNetworks(labels: labels)
+        async let containers = containers(labels: labels)
+        async let networks = networks(labels: labels)
         async let volumes = client.listVolumes(labels: labels)
         let inventories = Self.inventories(containers: try await containers, networks: try await networks, volumes: try await volumes)
         return inventories.keys.sorted().map { name in
@@ -49,8 +63,8 @@ public final class DockerProvider: ClusterProvider {
     /// The cluster's inventory and its containers as the engine lists them, in one pass.
     func survey(of name: ClusterName) async throws -> (inventory: ClusterInventory, containers: [ContainerSummary]) {
         let labels = [ClusterLabels.cluster: name.rawValue]
-        async let containers = client.listContainers(labels: labels, all: true)
-        async let networks = client.listNetworks(labels: labels)
+        async let containers = containers(labels: labels)
+        async let networks = networks(labels: labels)
         async let volumes = client.listVolumes(labels: labels)
         let listed = try await containers
         let inventory = Self.inventories(containers: listed, networks: try await networks, volumes: try await volumes)[name.rawValue]
@@ -118,12 +132,12 @@ public final class DockerProvider: ClusterProvider {
     @discardableResult
     func deleteObjects(labels: [String: String]) async throws -> Int {
         let client = self.client
-        let containers = try await client.listContainers(labels: labels, all: true)
+        let containers = try await containers(labels: labels)
         let containerRemovals: [@Sendable () async throws -> Void] = containers.map { container in
             { @Sendable in try await client.removeContainer(id: container.id, force: true, removeVolumes: true) }
         }
         let containerFailure = await removeAll(containerRemovals)
-        let networks = try await client.listNetworks(labels: labels)
+        let networks = try await networks(labels: labels)
         let volumes = try await client.listVolumes(labels: labels)
         let removals: [@Sendable () async throws -> Void] =
             networks.map { network in { @Sendable in try await client.removeNetwork(id: network.id) } }

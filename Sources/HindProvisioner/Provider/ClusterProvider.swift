@@ -28,6 +28,8 @@ public protocol ClusterProvider: Sendable {
     func checkAvailable(_ verb: ClusterVerb) throws
     /// How often readiness is read while `up` and `start` wait.
     var readinessPollInterval: Duration { get }
+    /// What a node is on this engine, in step lines: `containers`, or `services`.
+    var nodeObjects: String { get }
 
     // MARK: Finding
 
@@ -107,4 +109,5 @@ extension ClusterProvider {
     /// One local HTTP GET of a JMX bean (plus two with YARN), cheap enough ten times a
     /// second, so `up` returns at most ~0.1 s after the last DataNode registers.
     public var readinessPollInterval: Duration { .milliseconds(100) }
+    public var nodeObjects: String { "containers" }
 }

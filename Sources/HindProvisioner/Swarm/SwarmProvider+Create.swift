@@ -33,7 +33,10 @@ extension SwarmProvider {
         }
         let configIDs = try await withThrowingTaskGroup(of: (String, String).self) { group in
             for (name, file) in files {
-                group.addTask { (name, try await Self.config(named: name, contents: Array(file.contents.utf8), labels: labels, client: client)) }
+                // Swarm refuses an empty config: an empty exclude file becomes one blank line,
+                // which Hadoop's host file reader skips.
+                let contents = file.contents.isEmpty ? "\n" : file.contents
+                group.addTask { (name, try await Self.config(named: name, contents: Array(contents.utf8), labels: labels, client: client)) }
             }
             return try await group.reduce(into: [String: String]()) { $0[$1.0] = $1.1 }
         }
@@ -93,9 +96,7 @@ extension SwarmProvider {
         if let gone = topology.nodes.first(where: { !present.contains($0.name) }) { return NodeExit(node: gone.name, removed: true) }
         let swarmNodes = try await swarmNodeNames()
         for (service, tasks) in services where Self.state(of: tasks) != "running" {
-            guard !tasks.contains(where: { !$0.isFinished }),
-                  let failed = tasks.first(where: { $0.state == "rejected" || $0.state == "failed" })
-            else { continue }
+            guard let failed = Self.currentTask(of: tasks), failed.state == "rejected" || failed.state == "failed" else { continue }
             throw SwarmError.taskFailed(
                 node: service.labels[ClusterLabels.node] ?? service.name, swarmNode: swarmNodes[failed.nodeID] ?? failed.nodeID,
                 state: failed.state, message: failed.error ?? failed.message)

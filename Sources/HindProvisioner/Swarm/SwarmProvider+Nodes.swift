@@ -4,6 +4,7 @@ import HindCluster
 /// Existing Swarm clusters: status, their nodes' tasks, exec, logs.
 extension SwarmProvider {
     public var readinessPollInterval: Duration { .milliseconds(500) }
+    public var nodeObjects: String { "services" }
 
     public func status(_ name: ClusterName) async throws -> ClusterStatus {
         let inventory = try await inventory(of: name)
@@ -19,11 +20,14 @@ extension SwarmProvider {
         }
         var nodes: [NodeStatus] = services.map { service, tasks in
             let node = service.labels[ClusterLabels.node] ?? service.name
-            let current = tasks.first { $0.state == "running" } ?? tasks.first { !$0.isFinished } ?? tasks.first
+            let current = Self.currentTask(of: tasks)
+            let state = Self.state(of: tasks)
+            // A task with a health check is `starting` until it passes, then `running`.
+            let health = current.map { $0.state == "starting" ? "starting" : $0.state == "running" ? "healthy" : nil } ?? nil
             var status = NodeStatus(
                 name: node, container: service.name,
                 roles: (service.labels[ClusterLabels.roles] ?? "").split(separator: ",").map(String.init),
-                state: Self.state(of: tasks), exitCode: current?.state == "running" ? nil : current?.exitCode)
+                state: state, health: health, exitCode: state == "running" ? nil : current?.exitCode)
             status.swarmNode = current.flatMap { swarmNodes[$0.nodeID] }
             return status
         }
@@ -58,7 +62,7 @@ extension SwarmProvider {
             let known = services.compactMap { $0.service.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
             throw ProvisionError.nodeNotFound(node, cluster: name, known: known)
         }
-        guard let task = tasks.first(where: { $0.state == "running" }) else {
+        guard let task = Self.currentTask(of: tasks), Self.state(of: tasks) == "running" else {
             throw SwarmError.noRunningTask(node: node, cluster: name, state: Self.state(of: tasks))
         }
         return task
@@ -108,7 +112,7 @@ extension SwarmProvider {
         var result: [String: String] = [:]
         for (service, tasks) in try await services(labels: [ClusterLabels.cluster: name.rawValue]) {
             guard let node = service.labels[ClusterLabels.node],
-                  let address = tasks.first(where: { $0.state == "running" })?.addresses[network]?.first
+                  let address = Self.currentTask(of: tasks)?.addresses[network]?.first
             else { continue }
             result[node] = String(address.prefix { $0 != "/" })
         }
@@ -126,7 +130,7 @@ extension SwarmProvider {
         let client = self.client
         let doomed = try await client.listServices(labels: [ClusterLabels.cluster: name.rawValue]).filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") }
         if let failure = await local.removeAll(doomed.map { service in { @Sendable in try await client.removeService(id: service.id) } }) { throw failure }
-        try await waitUntilGone(services: doomed.map(\.id), cluster: name)
+        for service in doomed { try await waitUntilTasksGone(labels: [ClusterLabels.cluster: name.rawValue, ClusterLabels.node: service.labels[ClusterLabels.node] ?? ""]) }
     }
 
     public func removeNodes(_ nodes: [Node], of name: ClusterName) async throws {

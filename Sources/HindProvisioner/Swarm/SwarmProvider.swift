@@ -95,13 +95,24 @@ public final class SwarmProvider: ClusterProvider {
         return services.map { service in (service, tasks.filter { $0.serviceID == service.id }) }
     }
 
-    /// One state per node: `running` when a task runs, else the state of a task under
-    /// way (`preparing` …), else that of a finished one (`rejected`, `failed`), else
-    /// `pending` (no task scheduled yet).
+    /// The task that stands for a node: one the orchestrator wants running (a task on a
+    /// node that went down still says `running`, but is to be shut down), preferring one
+    /// that runs, then one under way, then a finished one that says why it ended.
+    static func currentTask(of tasks: [SwarmTask]) -> SwarmTask? {
+        let wanted = tasks.filter { $0.desiredState == "running" }
+        return wanted.first { $0.state == "running" || $0.state == "starting" }
+            ?? wanted.first { !$0.isFinished }
+            ?? tasks.first { $0.state == "rejected" || $0.state == "failed" }
+            ?? tasks.first
+    }
+
+    /// One state per node, in the engine's words for a container: `running` once its
+    /// container started (Swarm says `starting` until the first health check passes),
+    /// else the task's own state (`preparing`, `rejected` …), or `pending` before one is
+    /// scheduled.
     static func state(of tasks: [SwarmTask]) -> String {
-        if tasks.contains(where: { $0.state == "running" }) { return "running" }
-        if let underway = tasks.first(where: { !$0.isFinished }) { return underway.state }
-        return tasks.first?.state ?? "pending"
+        guard let task = currentTask(of: tasks) else { return "pending" }
+        return task.state == "starting" ? "running" : task.state
     }
 
     public func inventory(of name: ClusterName) async throws -> ClusterInventory {
@@ -185,13 +196,14 @@ public final class SwarmProvider: ClusterProvider {
 
     /// Services first; then, once the Swarm has removed their tasks (and with them the
     /// tasks' containers and anonymous volumes on every node), the configs, the network
-    /// and the NameNode's volume on the manager. Idempotent, like `down` on one engine.
+    /// and the NameNode's volume on the manager. Idempotent, like `down` on one engine:
+    /// a second run waits for the tasks a first one left shutting down.
     @discardableResult
     func deleteObjects(labels: [String: String]) async throws -> Int {
         let client = self.client
         let services = try await client.listServices(labels: labels)
         let failure = await local.removeAll(services.map { service in { @Sendable in try await client.removeService(id: service.id) } })
-        try await waitUntilGone(services: services.map(\.id), cluster: labels[ClusterLabels.cluster].flatMap { try? ClusterName($0) }, containerLabels: labels)
+        try await waitUntilTasksGone(labels: labels)
         let configs = try await client.listConfigs(labels: labels)
         let networks = try await client.listNetworks(labels: labels).filter { $0.driver == "overlay" }
         let volumes = try await client.listVolumes(labels: labels)
@@ -204,21 +216,23 @@ public final class SwarmProvider: ClusterProvider {
         return services.count + configs.count + networks.count + volumes.count
     }
 
-    /// Waits until the Swarm lists no task of the removed `services` and the manager has
-    /// no container carrying `containerLabels` (each node's agent shuts down and removes
-    /// a removed service's tasks, asynchronously).
-    func waitUntilGone(services: [String], cluster: ClusterName?, containerLabels: [String: String]? = nil) async throws {
-        guard !services.isEmpty else { return }
+    /// Waits until no Swarm node that is up lists a task whose container carries
+    /// `labels`, and the manager has no such container: each node's agent shuts down and
+    /// removes a removed service's tasks (with their anonymous volumes) asynchronously. A
+    /// node that is down removes its tasks when it comes back.
+    func waitUntilTasksGone(labels: [String: String]) async throws {
         let deadline = ContinuousClock.now + Self.removalTimeout
-        while ContinuousClock.now < deadline {
-            let tasks = try await client.listTasks(services: services)
-            var containers: [ContainerSummary] = []
-            if let containerLabels { containers = try await client.listContainers(labels: containerLabels, all: true) }
+        while true {
+            let up = Set(try await client.listSwarmNodes().filter { $0.state == "ready" }.map(\.id))
+            let tasks = try await client.listTasks().filter { $0.matches(labels: labels) && (up.contains($0.nodeID) || $0.nodeID.isEmpty) }
+            let containers = try await client.listContainers(labels: labels, all: true)
             if tasks.isEmpty && containers.isEmpty { return }
+            guard ContinuousClock.now < deadline else {
+                throw ProvisionError.cleanupFailed(
+                    labels[ClusterLabels.cluster].flatMap { try? ClusterName($0) } ?? .default,
+                    reason: "the Swarm did not remove \(tasks.count) tasks within \(Int(Self.removalTimeout.components.seconds)) s; run hind down again")
+            }
             try await Task.sleep(for: .milliseconds(250))
         }
-        throw ProvisionError.cleanupFailed(
-            cluster ?? .default,
-            reason: "the Swarm did not remove the services' tasks within \(Int(Self.removalTimeout.components.seconds)) s; run hind down again")
     }
 }

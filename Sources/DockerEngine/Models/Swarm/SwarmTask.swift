@@ -18,6 +18,9 @@ public struct SwarmTask: Sendable, Hashable, Decodable {
     public var exitCode: Int?
     /// The task's addresses (`10.0.1.5/24`) by network name.
     public var addresses: [String: [String]]
+    /// The labels of the task's container (its service's spec, kept by the task after
+    /// the service is removed).
+    public var containerLabels: [String: String] = [:]
 
     public init(id: String, serviceID: String, nodeID: String, desiredState: String = "running", state: String,
                 message: String = "", error: String? = nil, containerID: String? = nil, exitCode: Int? = nil,
@@ -41,8 +44,10 @@ public struct SwarmTask: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id = "ID", serviceID = "ServiceID", nodeID = "NodeID", desiredState = "DesiredState", status = "Status"
-        case attachments = "NetworksAttachments"
+        case attachments = "NetworksAttachments", spec = "Spec"
     }
+    enum SpecKeys: String, CodingKey { case containerSpec = "ContainerSpec" }
+    enum ContainerSpecKeys: String, CodingKey { case labels = "Labels" }
     enum StatusKeys: String, CodingKey { case state = "State", message = "Message", error = "Err", containerStatus = "ContainerStatus" }
     enum ContainerStatusKeys: String, CodingKey { case containerID = "ContainerID", exitCode = "ExitCode" }
     struct Attachment: Decodable {
@@ -80,5 +85,15 @@ public struct SwarmTask: Sendable, Hashable, Decodable {
             addresses[name] = attachment.addresses ?? []
         }
         self.addresses = addresses
+        if let spec = try? container.nestedContainer(keyedBy: SpecKeys.self, forKey: .spec),
+           let containerSpec = try? spec.nestedContainer(keyedBy: ContainerSpecKeys.self, forKey: .containerSpec) {
+            containerLabels = try containerSpec.decode(.labels, or: [:])
+        }
+    }
+
+    /// Whether the task's container carries every one of `labels` (an empty value: the
+    /// label is present), as the engine's label filter reads them.
+    public func matches(labels: [String: String]) -> Bool {
+        labels.allSatisfy { key, value in containerLabels[key].map { value.isEmpty || $0 == value } ?? false }
     }
 }
