@@ -78,6 +78,20 @@ struct SwarmTests {
         try await Self.refuse(["--swarm", "--smoke"], mentions: "--smoke is not available with --swarm")
         try await Self.refuse(["--swarm", "--dist", "/tmp"], mentions: "--dist is not available with --swarm")
 
+        // An image only the manager has: the task Swarm gives host-2 is rejected, `up`
+        // says so at once, and removes what it made.
+        let build = try HostCommand.run(["sh", "-c", "printf 'FROM \(ClusterFixture.image)\\nLABEL io.hind.test=manager-only\\n' | docker build -q -t hind-test/manager-only:1 -"],
+                                        environment: Self.environment())
+        try #require(build.status == 0, "\(build.output)")
+        let lonely = ClusterFixture.name("swimg")
+        let rejected = try HindProcess.run(["up", "--swarm", "--name", lonely, "--image", "hind-test/manager-only:1", "-c", "1",
+                                            "--place", "worker-1=host-2", "--wait", "60s"], environment: Self.environment())
+        #expect(rejected.status == 1, "\(rejected.stderr)")
+        #expect(rejected.stderr.contains("node worker-1's task rejected on Swarm node host-2: No such image")
+                    && rejected.stderr.contains("load the image on every Swarm node"), "\(rejected.stderr)")
+        #expect(try await Self.objects(of: lonely, onHost: 1).isEmpty)
+        #expect(try await Self.objects(of: lonely, onHost: 2).isEmpty)
+
         let name = ClusterFixture.name("swarm")
         defer { _ = try? HindProcess.run(["down", "--name", name], environment: Self.environment()) }
         // worker-1 placed on host-2 (and so off the manager): Swarm spreads the others.
@@ -124,6 +138,13 @@ struct SwarmTests {
             return result.stdout + result.stderr
         }, until: { $0.contains("DataNode") })
         #expect(logs.contains("DataNode"), "\(logs.suffix(500))")
+
+        // export-logs gathers every node's log and the services' descriptions.
+        let exported = FileManager.default.temporaryDirectory.appendingPathComponent("hind-swarm-logs-\(name)")
+        defer { try? FileManager.default.removeItem(at: exported) }
+        try Self.hind(["export-logs", "--name", name, exported.path])
+        let files = try FileManager.default.contentsOfDirectory(atPath: exported.path)
+        #expect(files.contains("worker-3.log") && files.contains("namenode.inspect.json") && files.contains("status.json"), "\(files)")
 
         // worker-1's host dies: the file stays readable from the other replicas.
         let kill = try HostCommand.run(["docker", "kill", "hind-swarm-host-2"], environment: ["DOCKER_HOST": "unix://\(TestEngine.endpoint.socketPath)"])

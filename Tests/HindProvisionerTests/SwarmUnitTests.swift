@@ -55,7 +55,7 @@ struct SwarmUnitTests {
         @Test func everyNodeTranslatesItsContainerDescription() throws {
             let topology = try SwarmUnitTests.topology()
             for node in topology.nodes {
-                let description = NodeContainer(node: node, in: topology, ordering: .launchersWait)
+                let description = NodeContainer(node: node, in: topology, ordering: .afterHealthyDependencies)
                 let config = ServiceSpec.ConfigFile(configID: "c1", configName: "sw-\(node.name).sh", path: LauncherScript.path, mode: 0o755)
                 let json = try SwarmUnitTests.json(SwarmServiceBuilder.service(for: node, in: topology, image: "sha256:abc", configs: [config], constraints: [], labels: [:]))
                 let template = try #require(json["TaskTemplate"] as? [String: Any])
@@ -70,7 +70,10 @@ struct SwarmUnitTests {
                 #expect(container["CapabilityDrop"] as? [String] == ["ALL"])
                 #expect(container["CapabilityAdd"] as? [String] == description.addedCapabilities)
                 #expect((container["Env"] as? [String])?.sorted() == description.environment.map { "\($0.key)=\($0.value)" }.sorted())
-                #expect((container["HealthCheck"] as? [String: Any])?["Test"] as? [String] == ["CMD"] + description.health.command)
+                let health = try #require(container["HealthCheck"] as? [String: Any])
+                #expect(health["Test"] as? [String] == ["CMD"] + description.health.command)
+                // Others wait for the NameNode's name, which Swarm's DNS gives once it is healthy.
+                #expect((health["Interval"] as? NSNumber)?.int64Value == Int64(node.runs(.namenode) ? 1 : 5) * 1_000_000_000)
                 let limits = (template["Resources"] as? [String: Any])?["Limits"] as? [String: Any]
                 #expect((limits?["MemoryBytes"] as? NSNumber)?.int64Value == description.memoryLimit.bytes)
                 #expect((limits?["Pids"] as? NSNumber)?.intValue == description.pidsLimit)

@@ -14,12 +14,16 @@ import HindCluster
 ///   the Swarm keeps anything after `down`.
 /// - The engine's API 1.41 has no `no-new-privileges` and no CPU weight for services;
 ///   every capability is still dropped but the launcher's three.
+/// - Swarm's DNS answers for a task only once it is healthy: the nodes others wait for
+///   are health-checked every second (the Compose ordering), not every 5 s.
 public enum SwarmServiceBuilder {
     public static func service(
         for node: Node, in topology: Topology, image: String, configs: [ServiceSpec.ConfigFile],
         constraints: [String], labels: [String: String]
     ) -> ServiceSpec {
-        let container = NodeContainer(node: node, in: topology, ordering: .launchersWait)
+        // Swarm's DNS names a task only once its health check passed, so the nodes others
+        // wait for are checked every second, as under Compose's `depends_on`.
+        let container = NodeContainer(node: node, in: topology, ordering: .afterHealthyDependencies)
         var serviceLabels = container.labels.merging(labels) { $1 }
         if node.runs(.namenode) { serviceLabels[ClusterLabels.spec] = SpecLabel.encode(topology.spec) }
         let mounts: [ServiceSpec.VolumeMount] = container.mounts.compactMap { mount in
