@@ -78,8 +78,15 @@ extension DockerClient {
     }
 }
 
-/// What Swarm's create endpoints answer (`ID`, where containers and networks say `Id`).
+/// What Swarm's create endpoints answer: `ID`, where containers and networks say `Id`
+/// (the v1.41 spec types `/configs/create`'s answer as `IdResponse` with `Id`, but the
+/// engine sends `ID`; both are read).
 struct CreatedSwarmObject: Decodable {
     var id: String
-    enum CodingKeys: String, CodingKey { case id = "ID" }
+    enum CodingKeys: String, CodingKey { case id = "ID", legacyID = "Id" }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(String.self, forKey: .id) ?? container.decode(String.self, forKey: .legacyID)
+    }
 }

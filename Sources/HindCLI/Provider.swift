@@ -4,25 +4,34 @@ import HindProvisioner
 
 /// The provider a command works through, on the engine at `DOCKER_HOST` or the default
 /// socket: the engine itself, or, for a cluster that runs as services of the Swarm that
-/// engine manages, the Swarm. `up` chooses with `--swarm`; other verbs find out from
-/// the cluster's labels.
+/// engine manages, the Swarm. `up --swarm` chooses the Swarm; every other verb finds out
+/// from the cluster's objects (a Swarm cluster's carry ``ClusterLabels/engine``).
 enum Provider {
-    /// The provider of cluster `name`.
+    /// The provider of cluster `name` (the engine's when there is no such cluster, so
+    /// `up` creates it there).
     static func connect(for name: ClusterName) async throws -> any ClusterProvider {
         let client = try await DockerClient.connect(endpoint: try EngineEndpoint.fromEnvironment())
-        // A Swarm cluster has services, or after a `down` cut short, its configs.
-        let labels = [ClusterLabels.cluster: name.rawValue]
-        if let manager = await activeManager(client) {
-            let services = try await client.listServices(labels: labels)
-            let configs = services.isEmpty ? try await client.listConfigs(labels: labels) : []
-            if !services.isEmpty || !configs.isEmpty {
-                return SwarmProvider(client: client, manager: manager)
+        let labels = [ClusterLabels.cluster: name.rawValue, ClusterLabels.engine: ClusterLabels.swarmEngine]
+        guard let info = try? await client.swarmInfo(), info.isActive else { return DockerProvider(client: client) }
+        guard info.controlAvailable else {
+            // A Swarm worker sees only its own tasks' containers of a Swarm cluster.
+            if !(try await client.listContainers(labels: labels, all: true)).isEmpty {
+                throw SwarmError.clusterOnSwarm(name, socket: client.endpoint.socketPath)
             }
+            return DockerProvider(client: client)
+        }
+        // A manager that lost its quorum answers Swarm requests with errors: the engine's
+        // own clusters stay reachable.
+        let services = (try? await client.listServices(labels: labels)) ?? []
+        let configs = services.isEmpty ? (try? await client.listConfigs(labels: labels)) ?? [] : []
+        let networks = services.isEmpty && configs.isEmpty ? try await client.listNetworks(labels: labels) : []
+        if !services.isEmpty || !configs.isEmpty || !networks.isEmpty {
+            return SwarmProvider(client: client, manager: info)
         }
         return DockerProvider(client: client)
     }
 
-    /// The engine's provider for `up` without `--swarm`.
+    /// The engine itself: for what needs only its images (`render`'s key check).
     static func connect() async throws -> any ClusterProvider {
         try await DockerProvider.connect()
     }
@@ -32,19 +41,12 @@ enum Provider {
         try await SwarmProvider.connect(placement: placement)
     }
 
-    /// Every provider with clusters on this engine (`list`, `down --all`): its Swarm when
-    /// it manages one, first (the NameNode volume of a Swarm cluster is on this engine
-    /// too, and goes with its cluster), then the engine.
+    /// The providers of every cluster on this engine (`list`, `down --all`): its Swarm's
+    /// when it is a Swarm manager, then its own.
     static func connectAll() async throws -> [any ClusterProvider] {
         let client = try await DockerClient.connect(endpoint: try EngineEndpoint.fromEnvironment())
         let engine: any ClusterProvider = DockerProvider(client: client)
-        guard let manager = await activeManager(client) else { return [engine] }
+        guard let manager = try? await SwarmProvider.managerInfo(of: client) else { return [engine] }
         return [SwarmProvider(client: client, manager: manager), engine]
-    }
-
-    /// The engine's Swarm membership when it is an active manager.
-    private static func activeManager(_ client: DockerClient) async -> SwarmInfo? {
-        guard let info = try? await client.swarmInfo(), info.isActive, info.controlAvailable else { return nil }
-        return info
     }
 }

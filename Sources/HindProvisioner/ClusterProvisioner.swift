@@ -53,9 +53,9 @@ public struct ClusterProvisioner: Sendable {
         if spec.ha != nil { try await checkZooKeeper(image: spec.image.reference, distribution: request.distribution) }
         let components = Component.ordered(spec.components).map(\.rawValue).joined(separator: ", ")
         progress.note("\(spec.workers) worker\(spec.workers == 1 ? "" : "s"); \(components); Hadoop \(spec.hadoopVersion.rawValue).x; \(spec.memory) per node")
-        let topology = try Self.choosingFreePorts(Topology(spec: spec))
-        try await provider.preflight(topology)
-        return topology
+        // Before free ports are chosen: the engine sees only the ports the user asked for.
+        try await provider.preflight(Topology(spec: spec))
+        return try Self.choosingFreePorts(Topology(spec: spec))
     }
 
     /// The ordered engine steps, with rollback.
@@ -184,7 +184,8 @@ public struct ClusterProvisioner: Sendable {
         } catch {
             let interrupted = Task.isCancelled || Self.isCancellation(error)
             await reportFailingNodes(name, after: error)
-            if !retain && !notRunning.isEmpty {
+            // (Swarm replaces tasks by itself and stops none in place: nothing to stop.)
+            if !retain && !notRunning.isEmpty && (try? provider.checkAvailable(.stop)) != nil {
                 let provider = self.provider
                 try? await progress.step("Stopping the \(notRunning.count) nodes this start started (--retain leaves them running)") {
                     try await Task { try await provider.stopNodes(notRunning, of: name) }.value

@@ -45,10 +45,10 @@ struct SwarmTests {
         return objects
     }
 
-    /// A refusal: exit 2, one error line naming `mentions`, nothing of the cluster on the manager.
+    /// A refusal: exit 2, one error line naming `mentions`, nothing of the cluster added on the manager.
     static func refuse(_ arguments: [String], host: Int = 1, mentions: String, environment extra: [String: String] = [:],
-                       sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let name = ClusterFixture.name("swbad")
+                       name: String = ClusterFixture.name("swbad"), sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let before = try await objects(of: name, onHost: 1)
         let result = try HindProcess.run(["up", "--name", name, "--image", ClusterFixture.image] + arguments,
                                          environment: environment(host: host).merging(extra) { $1 })
         #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
@@ -56,7 +56,7 @@ struct SwarmTests {
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.last?.hasPrefix("error: ") == true && lines.filter { $0.hasPrefix("error: ") }.count == 1,
                 "one error line, last: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(try await objects(of: name, onHost: 1).isEmpty, "nothing left", sourceLocation: sourceLocation)
+        #expect(try await objects(of: name, onHost: 1) == before, "nothing left", sourceLocation: sourceLocation)
     }
 
     @Test func aClusterSpreadOverThreeHosts() async throws {
@@ -113,7 +113,20 @@ struct SwarmTests {
         #expect(Set(hostsByNode.values).count >= 2, "\(hostsByNode)")
         let text = try Self.hind(["status", "--name", name]).stdout
         #expect(text.contains("SWARM NODE") && text.contains("host-2"), "\(text)")
-        #expect(try Self.hind(["list"]).stdout.contains(name))
+
+        // A cluster of the manager's own engine next to it (here only a half-created one,
+        // its volume: the host cannot reach ports published inside a test-bed host) is
+        // told apart: listed as itself, its name refused for a Swarm cluster, untouched
+        // by the Swarm cluster's down.
+        let own = ClusterFixture.name("swlocal")
+        let manager = try await Self.engine(ofHost: 1)
+        try await manager.createVolume(VolumeSpec(name: "\(own)-namenode-data", labels: [ClusterLabels.cluster: own]))
+        defer { _ = try? HindProcess.run(["down", "--name", own], environment: Self.environment()) }
+        let list = try Self.hind(["list"]).stdout
+        let rows = list.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(rows.contains { $0.first == name && $0.dropFirst().first == "ready" && $0.dropFirst(2).first == "4" }, "\(list)")
+        #expect(rows.contains { $0.first == own && $0.dropFirst().first == "incomplete" }, "\(list)")
+        try await Self.refuse(["--swarm"], mentions: "cluster '\(own)' already exists", name: own)
 
         // A replicated file, written and read back through the NameNode's task.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hind-swarm-\(name).bin")
@@ -152,10 +165,14 @@ struct SwarmTests {
         let again = try Self.hind(["exec", "--name", name, "namenode", "--", "sh", "-c", "hdfs dfs -cat /swarm.bin | md5sum"]).stdout
         #expect(again.prefix(32) == local)
 
-        // down: nothing of the cluster on any host that is up (host-2's engine is gone with it).
+        // down: nothing of the cluster on any host that is up (host-2's engine is gone
+        // with it), and the engine's own cluster untouched until `down --all`.
         try Self.hind(["down", "--name", name])
         for host in [1, 3] {
             #expect(try await Self.objects(of: name, onHost: host).isEmpty, "host-\(host)")
         }
+        #expect(try await Self.objects(of: own, onHost: 1) == ["volume \(own)-namenode-data"])
+        try Self.hind(["down", "--all"])
+        #expect(try await Self.objects(of: own, onHost: 1).isEmpty)
     }
 }

@@ -107,6 +107,51 @@ struct SwarmUnitTests {
         }
     }
 
+    @Suite("Telling Swarm clusters apart")
+    struct Separation {
+        /// Every object of a Swarm cluster carries the engine mark, so the manager's own
+        /// engine (``DockerProvider``) never counts, lists or removes it.
+        @Test func everyObjectOfASwarmClusterIsMarked() throws {
+            let topology = try SwarmUnitTests.topology()
+            let run = ProvisioningRun(cluster: topology.name)
+            let labels = SwarmProvider.labels(of: run, spec: topology.spec)
+            #expect(labels[ClusterLabels.engine] == ClusterLabels.swarmEngine)
+            #expect(DockerProvider.isSwarms(labels))
+            #expect(!DockerProvider.isSwarms(DockerProvider.labels(of: run, spec: topology.spec)))
+            for node in topology.nodes {
+                let json = try SwarmUnitTests.json(SwarmServiceBuilder.service(for: node, in: topology, image: "sha256:abc", configs: [], constraints: [], labels: labels))
+                let container = try #require((json["TaskTemplate"] as? [String: Any])?["ContainerSpec"] as? [String: Any])
+                #expect((json["Labels"] as? [String: String])?[ClusterLabels.engine] == ClusterLabels.swarmEngine)
+                #expect((container["Labels"] as? [String: String])?[ClusterLabels.engine] == ClusterLabels.swarmEngine)
+            }
+        }
+
+        @Test func aTaskMatchesLabelsAsTheEnginesFilterDoes() {
+            var task = SwarmTask(id: "t", serviceID: "s", nodeID: "n", state: "running")
+            task.containerLabels = [ClusterLabels.cluster: "sw", ClusterLabels.engine: "swarm"]
+            #expect(task.matches(labels: [ClusterLabels.cluster: "sw"]))
+            #expect(task.matches(labels: [ClusterLabels.cluster: ""]))
+            #expect(!task.matches(labels: [ClusterLabels.cluster: "other"]))
+            #expect(!task.matches(labels: [ClusterLabels.node: ""]))
+        }
+
+        @Test(arguments: [
+            (true, false, false, false, false, "--ha is not available on Swarm"),
+            (false, true, false, false, false, "--racks is not available on Swarm"),
+            (false, false, true, false, false, "--dist is not available on Swarm"),
+            (false, false, false, true, false, "--namenode-port is not available on Swarm"),
+            (false, false, false, false, true, "--smoke is not available on Swarm"),
+        ])
+        func whatSwarmCannotRunIsRefused(ha: Bool, racks: Bool, dist: Bool, ports: Bool, smoke: Bool, mentions: String) throws {
+            let refusal = try #require(SwarmError.unsupported(ha: ha, racks: racks, distribution: dist, publishedPorts: ports, smoke: smoke))
+            #expect(refusal.description.contains(mentions) && refusal.isBadInput)
+        }
+
+        @Test func aPlainRequestIsNotRefused() {
+            #expect(SwarmError.unsupported(ha: false, racks: false, distribution: false, publishedPorts: false) == nil)
+        }
+    }
+
     @Suite("Placement")
     struct Placement {
         static let nodes = [
@@ -165,6 +210,13 @@ struct SwarmUnitTests {
             #expect(SwarmProvider.state(of: [task("rejected"), task("preparing")]) == "preparing")
             #expect(SwarmProvider.state(of: [task("rejected")]) == "rejected")
             #expect(SwarmProvider.state(of: []) == "pending")
+        }
+
+        @Test func aConfigCarriesItsContents() throws {
+            let json = #"{"ID":"c1","Spec":{"Name":"sw-core-site.xml","Labels":{"io.hind.cluster":"sw"},"Data":"PGNvbmZpZ3VyYXRpb24vPgo="}}"#
+            let config = try JSONDecoder().decode(SwarmConfig.self, from: Data(json.utf8))
+            #expect(config.name == "sw-core-site.xml" && config.labels == [ClusterLabels.cluster: "sw"])
+            #expect(String(decoding: config.data, as: UTF8.self) == "<configuration/>\n")
         }
 
         @Test func curlsOutputGivesBodyAndStatus() throws {

@@ -25,7 +25,12 @@ struct DownCommand: AsyncParsableCommand {
         let target = all ? "every hind cluster" : "cluster \"\(try cluster.clusterName())\""
         var removed = 0
         if all {
-            for provider in try await Provider.connectAll() { removed += try await provider.deleteAll() }
+            // Every provider is tried; the first failure is reported after the others ran.
+            var failure: (any Error)?
+            for provider in try await Provider.connectAll() {
+                do { removed += try await provider.deleteAll() } catch { failure = failure ?? error }
+            }
+            if let failure { throw failure }
         } else {
             let name = try cluster.clusterName()
             removed = try await Provider.connect(for: name).delete(name)

@@ -9,10 +9,7 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         var clusters: [ClusterSummary] = []
-        // A Swarm cluster's NameNode volume is on the engine too: listed once, as on Swarm.
-        for provider in try await Provider.connectAll() {
-            clusters += try await provider.list().filter { cluster in !clusters.contains { $0.name == cluster.name } }
-        }
+        for provider in try await Provider.connectAll() { clusters += try await provider.list() }
         clusters.sort { $0.name < $1.name }
         if output.isJSON {
             try JSONOutput.print(clusters)

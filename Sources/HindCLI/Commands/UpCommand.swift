@@ -26,11 +26,10 @@ struct UpCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if swarm.swarm && smoke {
-            throw ValidationError("--smoke is not available with --swarm: the smoke checks reach the cluster through ports published on this host, and a Swarm cluster publishes none")
-        }
-        if swarm.swarm && dist != nil {
-            throw ValidationError("--dist is not available with --swarm: a host directory is not on the other Swarm nodes; build an image with the distribution instead")
+        if swarm.swarm, let refusal = SwarmError.unsupported(
+            ha: shape.ha, racks: shape.racks != nil || !shape.rackPlacements.isEmpty, distribution: dist != nil,
+            publishedPorts: shape.namenodePort != nil || shape.resourcemanagerPort != nil, smoke: smoke) {
+            throw ValidationError(refusal.description)
         }
     }
 
@@ -43,7 +42,8 @@ struct UpCommand: AsyncParsableCommand {
             wait: waiting.wait.duration, retain: waiting.retain, smoke: smoke)
         // Step lines go to stderr in every output mode: with --output json they are still
         // the diagnostics a CI log needs.
-        let provider = swarm.swarm ? try await Provider.connectSwarm(placement: try swarm.placement()) : try await Provider.connect()
+        // Without --swarm, a Swarm cluster of that name is found and refused as existing.
+        let provider = swarm.swarm ? try await Provider.connectSwarm(placement: try swarm.placement()) : try await Provider.connect(for: request.name)
         let provisioner = ClusterProvisioner(provider: provider, progress: ProgressPrinter())
         FileHandle.standardError.write(Data("Creating cluster \"\(request.name)\" ...\n".utf8))
         let result = try await withInterruptCancellation { try await provisioner.up(request) }

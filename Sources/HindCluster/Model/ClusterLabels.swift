@@ -15,6 +15,12 @@ public enum ClusterLabels {
     public static let daemonUser = "io.hind.daemon-user"
     /// On the short-lived container hind creates (never starts) to look into an image.
     public static let imageProbe = "io.hind.image-probe"
+    /// On every object of a cluster that runs on Swarm (services, their tasks' containers,
+    /// configs, the overlay network, the NameNode's volume), with the value
+    /// ``swarmEngine``: what keeps a Swarm cluster and a cluster of the manager's own
+    /// engine apart.
+    public static let engine = "io.hind.engine"
+    public static let swarmEngine = "swarm"
 
     /// Labels of a cluster-wide object (network, volume).
     public static func forCluster(_ name: ClusterName) -> [String: String] {

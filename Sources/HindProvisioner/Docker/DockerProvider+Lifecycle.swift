@@ -140,7 +140,7 @@ extension DockerProvider {
         let client = self.client
         let names = nodes.map(\.name)
         try await removeContainers(of: names, in: name)
-        let volumes = try await client.listVolumes(labels: [ClusterLabels.cluster: name.rawValue])
+        let volumes = try await volumes(labels: [ClusterLabels.cluster: name.rawValue])
             .filter { volume in nodes.contains { $0.volumeName == volume.name } }
         if let failure = await removeAll(volumes.map { volume in
             { @Sendable in try await client.removeVolume(name: volume.name) }
@@ -153,7 +153,7 @@ extension DockerProvider {
         let record = SpecRecord.volumeName(of: spec.name, revision: revision)
         let created = try await client.createVolume(VolumeSpec(name: record, labels: Self.labels(of: run, spec: spec)))
         guard created.labels[ClusterLabels.run] == run.id else { throw ProvisionError.volumeExists(record) }
-        let older = try await client.listVolumes(labels: [ClusterLabels.cluster: spec.name.rawValue]).filter { volume in
+        let older = try await volumes(labels: [ClusterLabels.cluster: spec.name.rawValue]).filter { volume in
             SpecRecord.revision(ofVolume: volume.name, cluster: spec.name).map { $0 < revision } ?? false
         }
         // Best effort: the highest revision wins whatever stays behind.

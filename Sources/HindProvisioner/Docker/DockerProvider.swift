@@ -26,25 +26,33 @@ public final class DockerProvider: ClusterProvider {
         try await containers(labels: [ClusterLabels.cluster: name.rawValue])
     }
 
-    /// The engine's own containers carrying `labels`: not those a Swarm runs for the
-    /// services of a cluster on Swarm (``SwarmProvider``), which carry the same labels.
+    /// The containers carrying `labels` of clusters on this engine, not those of a
+    /// cluster on the Swarm this engine may manage (``SwarmProvider``'s objects carry
+    /// ``ClusterLabels/engine``).
     func containers(labels: [String: String]) async throws -> [ContainerSummary] {
-        try await client.listContainers(labels: labels, all: true).filter { $0.labels[Self.swarmServiceLabel] == nil }
+        try await client.listContainers(labels: labels, all: true).filter { !Self.isSwarms($0.labels) }
     }
 
-    /// The engine's own networks carrying `labels`, not a Swarm's overlay networks.
+    /// The networks carrying `labels` of clusters on this engine.
     func networks(labels: [String: String]) async throws -> [Network] {
-        try await client.listNetworks(labels: labels).filter { $0.scope != "swarm" }
+        try await client.listNetworks(labels: labels).filter { !Self.isSwarms($0.labels) }
     }
 
-    /// What the engine puts on a container it runs for a Swarm service.
-    static let swarmServiceLabel = "com.docker.swarm.service.id"
+    /// The volumes carrying `labels` of clusters on this engine.
+    func volumes(labels: [String: String]) async throws -> [Volume] {
+        try await client.listVolumes(labels: labels).filter { !Self.isSwarms($0.labels) }
+    }
+
+    /// Whether an object belongs to a cluster on Swarm.
+    static func isSwarms(_ labels: [String: String]) -> Bool {
+        labels[ClusterLabels.engine] == ClusterLabels.swarmEngine
+    }
 
     public func list() async throws -> [ClusterSummary] {
         let labels = [ClusterLabels.cluster: ""]
         async let containers = containers(labels: labels)
         async let networks = networks(labels: labels)
-        async let volumes = client.listVolumes(labels: labels)
+        async let volumes = volumes(labels: labels)
         let inventories = Self.inventories(containers: try await containers, networks: try await networks, volumes: try await volumes)
         return inventories.keys.sorted().map { name in
             let inventory = inventories[name]!
@@ -65,7 +73,7 @@ public final class DockerProvider: ClusterProvider {
         let labels = [ClusterLabels.cluster: name.rawValue]
         async let containers = containers(labels: labels)
         async let networks = networks(labels: labels)
-        async let volumes = client.listVolumes(labels: labels)
+        async let volumes = volumes(labels: labels)
         let listed = try await containers
         let inventory = Self.inventories(containers: listed, networks: try await networks, volumes: try await volumes)[name.rawValue]
         return (inventory ?? ClusterInventory(name: name), listed)
@@ -138,7 +146,7 @@ public final class DockerProvider: ClusterProvider {
         }
         let containerFailure = await removeAll(containerRemovals)
         let networks = try await networks(labels: labels)
-        let volumes = try await client.listVolumes(labels: labels)
+        let volumes = try await volumes(labels: labels)
         let removals: [@Sendable () async throws -> Void] =
             networks.map { network in { @Sendable in try await client.removeNetwork(id: network.id) } }
             + volumes.map { volume in { @Sendable in try await client.removeVolume(name: volume.name, force: true) } }

@@ -13,6 +13,8 @@ public struct ClusterInventory: Sendable, Hashable {
     public var containers: [String: String]
     public var networks: Set<String>
     public var volumes: Set<String>
+    /// Swarm: the cluster's configs (its files).
+    public var configs: Set<String> = []
 
     public init(name: ClusterName, spec: ClusterSpec? = nil, containers: [String: String] = [:],
                 networks: Set<String> = [], volumes: Set<String> = []) {
@@ -24,7 +26,7 @@ public struct ClusterInventory: Sendable, Hashable {
     }
 
     /// No object carries the cluster's label: there is no such cluster.
-    public var isEmpty: Bool { containers.isEmpty && networks.isEmpty && volumes.isEmpty }
+    public var isEmpty: Bool { containers.isEmpty && networks.isEmpty && volumes.isEmpty && configs.isEmpty }
 
     /// A network or volumes but no container: a `hind up` that was killed before it
     /// created any (`up` makes the network and volumes first).

@@ -4,39 +4,54 @@ import HindCluster
 
 /// The steps of `up` on a Swarm, in the order ``ClusterProvisioner`` calls them.
 extension SwarmProvider {
+    /// The labels of every object of `run`: the run's, the engine's mark
+    /// (``ClusterLabels/engine``) and the spec, so the cluster's shape survives the loss
+    /// of any object that carries it.
+    static func labels(of run: ProvisioningRun, spec: ClusterSpec) -> [String: String] {
+        swarms(DockerProvider.labels(of: run, spec: spec))
+    }
+
     /// An attachable overlay network: it spans every Swarm node a task lands on, and
-    /// `hind exec`-style one-off containers may join it.
+    /// one-off containers may join it.
     public func createNetwork(_ topology: Topology, run: ProvisioningRun) async throws {
-        let labels = DockerProvider.labels(of: run, spec: topology.spec)
+        let labels = Self.labels(of: run, spec: topology.spec)
         try await client.createNetwork(NetworkSpec(name: topology.networkName, driver: "overlay", labels: labels, attachable: true))
     }
 
     /// Only the NameNode's volume is made, on the manager its task is pinned to; the
     /// other nodes' data lives in their tasks' anonymous volumes (``SwarmServiceBuilder``).
     public func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
-        try await local.createVolumes(for: nodes.filter { $0.runs(.namenode) }, of: topology, run: run)
+        let labels = Self.labels(of: run, spec: topology.spec)
+        for node in nodes where node.runs(.namenode) {
+            // The engine answers an existing name with that volume: refuse one that is not
+            // this run's, rather than write into it.
+            let volume = try await client.createVolume(VolumeSpec(name: node.volumeName, labels: labels))
+            guard volume.labels == labels else { throw ProvisionError.volumeExists(volume.name) }
+        }
     }
 
     /// The configs (each shared file once, a launcher per node), then one service per
     /// node, all in parallel: the launchers order the daemons as on one engine.
     public func createAndStartNodes(_ nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
         let client = self.client
-        let labels = DockerProvider.labels(of: run, spec: topology.spec).filter { $0.key != ClusterLabels.spec }
+        let labels = Self.labels(of: run, spec: topology.spec).filter { $0.key != ClusterLabels.spec }
         // By ID: Swarm then never tries a registry for an image the nodes already have
         // (a tag makes every node try a pull first).
         let image = try await client.inspectImage(reference: topology.spec.image.reference).id
         let constraints = try placement.constraints(for: topology, nodes: try await client.listSwarmNodes(), manager: manager.nodeID)
         let rendered = RenderedCluster(topology: topology)
-        var files: [String: RenderedCluster.File] = [:]
+        var files: [String: [UInt8]] = [:]
         for node in nodes {
-            for file in rendered.containerFiles(for: node) { files[SwarmConfigs.name(of: file.path, node: node, cluster: topology.name)] = file }
+            for file in rendered.containerFiles(for: node) {
+                // Swarm refuses an empty config: an empty exclude file becomes one blank
+                // line, which Hadoop's host file reader skips.
+                files[SwarmConfigs.name(of: file.path, node: node, cluster: topology.name)] = Array((file.contents.isEmpty ? "\n" : file.contents).utf8)
+            }
         }
+        let cluster = topology.name
         let configIDs = try await withThrowingTaskGroup(of: (String, String).self) { group in
-            for (name, file) in files {
-                // Swarm refuses an empty config: an empty exclude file becomes one blank line,
-                // which Hadoop's host file reader skips.
-                let contents = file.contents.isEmpty ? "\n" : file.contents
-                group.addTask { (name, try await Self.config(named: name, contents: Array(contents.utf8), labels: labels, client: client)) }
+            for (name, contents) in files {
+                group.addTask { (name, try await Self.config(named: name, contents: contents, labels: labels, cluster: cluster, client: client)) }
             }
             return try await group.reduce(into: [String: String]()) { $0[$1.0] = $1.1 }
         }
@@ -54,16 +69,18 @@ extension SwarmProvider {
         }
     }
 
-    /// Creates a config, or takes the one of that name a repair finds (configs never
-    /// change: the same spec renders the same file).
-    static func config(named name: String, contents: [UInt8], labels: [String: String], client: DockerClient) async throws -> String {
+    /// Creates a config, or takes the one of that name a repair finds when it has the same
+    /// contents (configs never change); one left by an earlier cluster with other
+    /// contents is refused.
+    static func config(named name: String, contents: [UInt8], labels: [String: String], cluster: ClusterName,
+                       client: DockerClient) async throws -> String {
         do {
             return try await client.createConfig(SwarmConfigSpec(name: name, labels: labels, data: contents))
         } catch {
             guard case .conflict = error else { throw error }
-            guard let existing = try await client.listConfigs(labels: [ClusterLabels.cluster: labels[ClusterLabels.cluster] ?? ""])
-                .first(where: { $0.name == name })
-            else { throw ProvisionError.cleanupFailed(.default, reason: "config \(name) exists without hind's labels") }
+            guard let existing = try await client.listConfigs(labels: swarms([ClusterLabels.cluster: cluster.rawValue])).first(where: { $0.name == name }),
+                  existing.data == contents
+            else { throw SwarmError.staleConfig(name, cluster: cluster) }
             return existing.id
         }
     }

@@ -51,17 +51,24 @@ extension SwarmProvider {
             ready: condition == .ready, condition: condition, missing: plan?.missingObjects ?? [])
     }
 
-    /// The running task of a node's service, checked to exist.
-    func runningTask(of node: String, in name: ClusterName) async throws -> SwarmTask {
+    /// A node's service and its tasks, checked to exist: a node the spec has but the
+    /// Swarm lost is named as missing, with the repair.
+    func service(of node: String, in name: ClusterName) async throws -> (service: SwarmService, tasks: [SwarmTask]) {
         let services = try await services(labels: [ClusterLabels.cluster: name.rawValue])
         if services.isEmpty { throw ProvisionError.clusterNotFound(name) }
-        guard let (_, tasks) = services.first(where: { $0.service.labels[ClusterLabels.node] == node }) else {
+        guard let found = services.first(where: { $0.service.labels[ClusterLabels.node] == node }) else {
             if let spec = try? await spec(of: name), Topology(spec: spec).node(named: node) != nil {
                 throw ProvisionError.nodeMissing(node, cluster: name)
             }
             let known = services.compactMap { $0.service.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
             throw ProvisionError.nodeNotFound(node, cluster: name, known: known)
         }
+        return found
+    }
+
+    /// The running task of a node's service.
+    func runningTask(of node: String, in name: ClusterName) async throws -> SwarmTask {
+        let tasks = try await service(of: node, in: name).tasks
         guard let task = Self.currentTask(of: tasks), Self.state(of: tasks) == "running" else {
             throw SwarmError.noRunningTask(node: node, cluster: name, state: Self.state(of: tasks))
         }
@@ -76,26 +83,17 @@ extension SwarmProvider {
             let swarmNode = try await swarmNodeNames()[task.nodeID] ?? task.nodeID
             throw SwarmError.taskElsewhere(node: node, swarmNode: swarmNode, cluster: name)
         }
-        return try await local.exec(command, inContainer: container, user: try await client.inspectContainer(id: container).config.labels[ClusterLabels.daemonUser], attachStdin: attachStdin)
+        // As the daemons' user, as on one engine: the task starts as root to prepare the node.
+        return try await local.exec(command, inContainer: container, user: task.containerLabels[ClusterLabels.daemonUser], attachStdin: attachStdin)
     }
 
     /// The node's output from all its tasks, wherever they ran (the manager gathers it).
     public func logs(of node: String, in name: ClusterName, options: LogOptions) async throws -> AsyncThrowingStream<OutputChunk, any Error> {
-        try await client.serviceLogs(id: try await service(of: node, in: name).id, options: options)
+        try await client.serviceLogs(id: try await service(of: node, in: name).service.id, options: options)
     }
 
     public func inspection(of node: String, in name: ClusterName) async throws -> [UInt8] {
-        try await client.inspectServiceJSON(id: try await service(of: node, in: name).id)
-    }
-
-    func service(of node: String, in name: ClusterName) async throws -> SwarmService {
-        let services = try await client.listServices(labels: [ClusterLabels.cluster: name.rawValue])
-        if services.isEmpty { throw ProvisionError.clusterNotFound(name) }
-        guard let service = services.first(where: { $0.labels[ClusterLabels.node] == node }) else {
-            let known = services.compactMap { $0.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
-            throw ProvisionError.nodeNotFound(node, cluster: name, known: known)
-        }
-        return service
+        try await client.inspectServiceJSON(id: try await service(of: node, in: name).service.id)
     }
 
     /// The image of the NameNode's running task.
@@ -120,7 +118,7 @@ extension SwarmProvider {
     }
 
     public func nodes(of name: ClusterName) async throws -> [String] {
-        let services = try await client.listServices(labels: [ClusterLabels.cluster: name.rawValue])
+        let services = try await client.listServices(labels: Self.swarms([ClusterLabels.cluster: name.rawValue]))
         if services.isEmpty { throw ProvisionError.clusterNotFound(name) }
         return services.compactMap { $0.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
     }
@@ -128,7 +126,8 @@ extension SwarmProvider {
     /// Removes the services of `nodes`, so a repair creates them anew.
     public func removeContainers(of nodes: [String], in name: ClusterName) async throws {
         let client = self.client
-        let doomed = try await client.listServices(labels: [ClusterLabels.cluster: name.rawValue]).filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") }
+        let doomed = try await client.listServices(labels: Self.swarms([ClusterLabels.cluster: name.rawValue]))
+            .filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") }
         if let failure = await local.removeAll(doomed.map { service in { @Sendable in try await client.removeService(id: service.id) } }) { throw failure }
         for service in doomed { try await waitUntilTasksGone(labels: [ClusterLabels.cluster: name.rawValue, ClusterLabels.node: service.labels[ClusterLabels.node] ?? ""]) }
     }

@@ -37,7 +37,8 @@ public final class SwarmProvider: ClusterProvider {
         return SwarmProvider(client: client, manager: try await managerInfo(of: client), placement: placement)
     }
 
-    /// The engine's Swarm membership, checked to be an active manager.
+    /// The engine's Swarm membership, checked to be an active manager: the reason it is
+    /// not one says what to do.
     public static func managerInfo(of client: DockerClient) async throws -> SwarmInfo {
         let info = try await client.swarmInfo()
         guard info.isActive else { throw SwarmError.notInSwarm(socket: client.endpoint.socketPath, state: info.localNodeState) }
@@ -59,19 +60,23 @@ public final class SwarmProvider: ClusterProvider {
         try await local.hasZooKeeper(image: image)
     }
 
-    /// Refuses what Swarm cannot run as hind builds it, before anything is created.
+    /// Refuses what Swarm cannot run as hind builds it, a name taken by a cluster of the
+    /// manager's own engine, and placements the Swarm cannot honour, before anything is
+    /// created.
     public func preflight(_ topology: Topology) async throws {
         let spec = topology.spec
-        if spec.ha != nil {
-            throw SwarmError.unsupported("--ha", reason: "its fixed addresses need a bridge network's subnet; run HA on a single engine")
+        let publishing = spec.publishing
+        if let refusal = SwarmError.unsupported(
+            ha: spec.ha != nil, racks: spec.racks != nil, distribution: spec.distribution != nil,
+            publishedPorts: publishing.namenodeHTTP != nil || publishing.resourcemanagerWeb != nil) {
+            throw refusal
         }
-        if spec.racks != nil {
-            throw SwarmError.unsupported("--racks", reason: "the rack script resolves nodes through a bridge network's names; drop --racks")
+        if !(try await local.inventory(of: spec.name)).isEmpty { throw ProvisionError.clusterExists(spec.name) }
+        let nodes = try await client.listSwarmNodes()
+        if let manager = nodes.first(where: { $0.id == manager.nodeID }), manager.availability != "active" {
+            throw SwarmError.managerDrained(manager.hostname, availability: manager.availability)
         }
-        if spec.distribution != nil {
-            throw SwarmError.unsupported("--dist", reason: "a host directory is not on the other Swarm nodes; build an image with the distribution instead")
-        }
-        _ = try placement.constraints(for: topology, nodes: try await client.listSwarmNodes(), manager: manager.nodeID)
+        _ = try placement.constraints(for: topology, nodes: nodes, manager: manager.nodeID)
     }
 
     public func checkAvailable(_ verb: ClusterVerb) throws {
@@ -87,9 +92,10 @@ public final class SwarmProvider: ClusterProvider {
 
     // MARK: Finding
 
-    /// The services of a cluster (or of every cluster) and the tasks of each.
+    /// The Swarm services carrying `labels` (a cluster's, or every cluster's) and the
+    /// tasks of each.
     func services(labels: [String: String]) async throws -> [(service: SwarmService, tasks: [SwarmTask])] {
-        let services = try await client.listServices(labels: labels)
+        let services = try await client.listServices(labels: Self.swarms(labels))
         guard !services.isEmpty else { return [] }
         let tasks = try await client.listTasks(services: services.map(\.id))
         return services.map { service in (service, tasks.filter { $0.serviceID == service.id }) }
@@ -115,15 +121,23 @@ public final class SwarmProvider: ClusterProvider {
         return task.state == "starting" ? "running" : task.state
     }
 
+    /// `labels` narrowed to the objects of clusters on Swarm (``ClusterLabels/engine``):
+    /// a cluster of the manager's own engine carries the same cluster label.
+    static func swarms(_ labels: [String: String]) -> [String: String] {
+        labels.merging([ClusterLabels.engine: ClusterLabels.swarmEngine]) { $1 }
+    }
+
     public func inventory(of name: ClusterName) async throws -> ClusterInventory {
         try await inventories(labels: [ClusterLabels.cluster: name.rawValue])[name.rawValue] ?? ClusterInventory(name: name)
     }
 
-    /// Groups the Swarm's labelled services, overlay networks and the manager's volumes by
-    /// cluster. A node's data volume counts as present while its service exists: apart
-    /// from the NameNode's, it is the task's own anonymous volume.
+    /// Groups the Swarm's labelled services, configs, overlay networks and the manager's
+    /// volumes by cluster. A node's data volume counts as present while its service
+    /// exists: apart from the NameNode's, it is the task's own anonymous volume.
     func inventories(labels: [String: String]) async throws -> [String: ClusterInventory] {
+        let labels = Self.swarms(labels)
         async let services = services(labels: labels)
+        async let configs = client.listConfigs(labels: labels)
         async let networks = client.listNetworks(labels: labels)
         async let volumes = client.listVolumes(labels: labels)
         var result: [String: ClusterInventory] = [:]
@@ -138,11 +152,12 @@ public final class SwarmProvider: ClusterProvider {
         for (service, tasks) in try await services {
             guard let cluster = entry(service.labels), let node = service.labels[ClusterLabels.node] else { continue }
             result[cluster]?.containers[node] = Self.state(of: tasks)
-            if let spec = result[cluster]?.spec, let planned = Topology(spec: spec).node(named: node), !planned.runs(.namenode) {
-                result[cluster]?.volumes.insert(planned.volumeName)
-            }
         }
-        for network in try await networks where network.driver == "overlay" {
+        for config in try await configs {
+            guard let cluster = entry(config.labels) else { continue }
+            result[cluster]?.configs.insert(config.name)
+        }
+        for network in try await networks {
             guard let cluster = entry(network.labels) else { continue }
             result[cluster]?.networks.insert(network.name)
         }
@@ -150,7 +165,6 @@ public final class SwarmProvider: ClusterProvider {
             guard let cluster = entry(volume.labels) else { continue }
             result[cluster]?.volumes.insert(volume.name)
         }
-        // Worker volumes found before the spec was known.
         for (cluster, inventory) in result {
             guard let spec = inventory.spec else { continue }
             for node in Topology(spec: spec).nodes where !node.runs(.namenode) && inventory.containers[node.name] != nil {
@@ -201,11 +215,12 @@ public final class SwarmProvider: ClusterProvider {
     @discardableResult
     func deleteObjects(labels: [String: String]) async throws -> Int {
         let client = self.client
+        let labels = Self.swarms(labels)
         let services = try await client.listServices(labels: labels)
         let failure = await local.removeAll(services.map { service in { @Sendable in try await client.removeService(id: service.id) } })
         try await waitUntilTasksGone(labels: labels)
         let configs = try await client.listConfigs(labels: labels)
-        let networks = try await client.listNetworks(labels: labels).filter { $0.driver == "overlay" }
+        let networks = try await client.listNetworks(labels: labels)
         let volumes = try await client.listVolumes(labels: labels)
         let removals: [@Sendable () async throws -> Void] =
             configs.map { config in { @Sendable in try await client.removeConfig(id: config.id) } }
@@ -217,10 +232,11 @@ public final class SwarmProvider: ClusterProvider {
     }
 
     /// Waits until no Swarm node that is up lists a task whose container carries
-    /// `labels`, and the manager has no such container: each node's agent shuts down and
-    /// removes a removed service's tasks (with their anonymous volumes) asynchronously. A
-    /// node that is down removes its tasks when it comes back.
+    /// `labels`, and no such container is left on the manager (each node's agent shuts
+    /// down and removes a removed service's tasks, with their anonymous volumes,
+    /// asynchronously). A node that is down removes its tasks when it comes back.
     func waitUntilTasksGone(labels: [String: String]) async throws {
+        let labels = Self.swarms(labels)
         let deadline = ContinuousClock.now + Self.removalTimeout
         while true {
             let up = Set(try await client.listSwarmNodes().filter { $0.state == "ready" }.map(\.id))
@@ -228,9 +244,10 @@ public final class SwarmProvider: ClusterProvider {
             let containers = try await client.listContainers(labels: labels, all: true)
             if tasks.isEmpty && containers.isEmpty { return }
             guard ContinuousClock.now < deadline else {
+                let left = tasks.isEmpty ? "\(containers.count) task containers on the manager" : "\(tasks.count) tasks"
                 throw ProvisionError.cleanupFailed(
                     labels[ClusterLabels.cluster].flatMap { try? ClusterName($0) } ?? .default,
-                    reason: "the Swarm did not remove \(tasks.count) tasks within \(Int(Self.removalTimeout.components.seconds)) s; run hind down again")
+                    reason: "the Swarm did not remove \(left) within \(Int(Self.removalTimeout.components.seconds)) s; run hind down again")
             }
             try await Task.sleep(for: .milliseconds(250))
         }

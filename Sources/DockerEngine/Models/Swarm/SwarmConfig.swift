@@ -24,14 +24,15 @@ public struct SwarmConfigSpec: Sendable, Hashable, Encodable {
     }
 }
 
-/// A config as the engine lists it.
+/// A config as the engine lists it, with its contents.
 public struct SwarmConfig: Sendable, Hashable, Decodable {
     public var id: String
     public var name: String
     public var labels: [String: String]
+    public var data: [UInt8]
 
     enum CodingKeys: String, CodingKey { case id = "ID", spec = "Spec" }
-    enum SpecKeys: String, CodingKey { case name = "Name", labels = "Labels" }
+    enum SpecKeys: String, CodingKey { case name = "Name", labels = "Labels", data = "Data" }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -39,5 +40,6 @@ public struct SwarmConfig: Sendable, Hashable, Decodable {
         let spec = try container.nestedContainer(keyedBy: SpecKeys.self, forKey: .spec)
         name = try spec.decode(.name, or: "")
         labels = try spec.decode(.labels, or: [:])
+        data = Data(base64Encoded: try spec.decode(.data, or: "")).map { Array($0) } ?? []
     }
 }
