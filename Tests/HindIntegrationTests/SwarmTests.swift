@@ -45,13 +45,13 @@ struct SwarmTests {
         return objects
     }
 
-    /// A refusal: exit 2, one error line naming `mentions`, nothing of the cluster added on the manager.
-    static func refuse(_ arguments: [String], host: Int = 1, mentions: String, environment extra: [String: String] = [:],
+    /// A refusal: exit `status` (2: bad input), one error line naming `mentions`, nothing of the cluster added on the manager.
+    static func refuse(_ arguments: [String], host: Int = 1, status: Int32 = 2, mentions: String, environment extra: [String: String] = [:],
                        name: String = ClusterFixture.name("swbad"), sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let before = try await objects(of: name, onHost: 1)
         let result = try HindProcess.run(["up", "--name", name, "--image", ClusterFixture.image] + arguments,
                                          environment: environment(host: host).merging(extra) { $1 })
-        #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(mentions), "\(result.stderr)", sourceLocation: sourceLocation)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.last?.hasPrefix("error: ") == true && lines.filter { $0.hasPrefix("error: ") }.count == 1,
@@ -75,8 +75,8 @@ struct SwarmTests {
         try await Self.refuse(["--place", "worker-1=host-2"], mentions: "--place needs --swarm")
         try await Self.refuse(["--swarm", "--ha"], mentions: "--ha is not available on Swarm")
         try await Self.refuse(["--swarm", "--racks", "2"], mentions: "--racks is not available on Swarm")
-        try await Self.refuse(["--swarm", "--smoke"], mentions: "--smoke is not available with --swarm")
-        try await Self.refuse(["--swarm", "--dist", "/tmp"], mentions: "--dist is not available with --swarm")
+        try await Self.refuse(["--swarm", "--smoke"], mentions: "--smoke is not available on Swarm")
+        try await Self.refuse(["--swarm", "--dist", "/tmp"], mentions: "--dist is not available on Swarm")
 
         // An image only the manager has: the task Swarm gives host-2 is rejected, `up`
         // says so at once, and removes what it made.
@@ -124,9 +124,9 @@ struct SwarmTests {
         defer { _ = try? HindProcess.run(["down", "--name", own], environment: Self.environment()) }
         let list = try Self.hind(["list"]).stdout
         let rows = list.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
-        #expect(rows.contains { $0.first == name && $0.dropFirst().first == "ready" && $0.dropFirst(2).first == "4" }, "\(list)")
+        #expect(rows.contains { $0.first == name && $0.dropFirst().first == "running" && $0.dropFirst(2).first == "4" }, "\(list)")
         #expect(rows.contains { $0.first == own && $0.dropFirst().first == "incomplete" }, "\(list)")
-        try await Self.refuse(["--swarm"], mentions: "cluster '\(own)' already exists", name: own)
+        try await Self.refuse(["--swarm"], status: 1, mentions: "cluster '\(own)' already exists", name: own)
 
         // A replicated file, written and read back through the NameNode's task.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hind-swarm-\(name).bin")
