@@ -49,6 +49,66 @@ struct LauncherScriptTests {
             #expect(second.stderr.contains("keeping its data"))
         }
 
+        /// The image's empty namespace is copied instead of a format JVM, with this
+        /// cluster's IDs: the cluster ID a format would write, a namespace ID and block
+        /// pool ID of its own (of Hadoop's form, which DataNodes parse), the rest as is.
+        @Test func anEmptyNamespaceOfTheImageReplacesTheFormat() throws {
+            let sandbox = try Sandbox()
+            let root = sandbox.url.path
+            let template = "namenode-template/current"
+            _ = try sandbox.write("\(template)/VERSION", """
+                #Tue Dec 01 18:00:00 UTC 2026
+                namespaceID=42
+                clusterID=CID-template
+                cTime=0
+                storageType=NAME_NODE
+                blockpoolID=BP-7-127.0.0.1-1
+                layoutVersion=-63
+                """, mode: 0o444)
+            _ = try sandbox.write("\(template)/seen_txid", "0\n", mode: 0o444)
+            _ = try sandbox.write("\(template)/fsimage_0000000000000000000", "image", mode: 0o444)
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0", replacing: [
+                "HIND_NAME_TEMPLATE='\(LauncherScript.nameTemplate)'": "HIND_NAME_TEMPLATE='\(root)/namenode-template'",
+            ])
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!sandbox.calls().contains { $0.contains("-format") }, "no format JVM")
+            #expect(sandbox.calls().contains("hdfs namenode"))
+            #expect(result.stderr.contains("from the image's empty namespace"))
+            let version = try String(contentsOfFile: "\(root)/data/dfs/name/current/VERSION", encoding: .utf8)
+            #expect(version.contains("clusterID=CID-hind-demo\n"))
+            #expect(version.contains("layoutVersion=-63") && version.contains("storageType=NAME_NODE") && version.contains("cTime=0"))
+            let namespace = try #require(version.split(separator: "\n").first { $0.hasPrefix("namespaceID=") }?.dropFirst(12))
+            #expect(namespace != "42" && (Int(namespace) ?? 0) > 0 && (Int(namespace) ?? .max) <= Int(Int32.max))
+            let pool = try #require(version.split(separator: "\n").first { $0.hasPrefix("blockpoolID=") }?.dropFirst(12))
+            // DataNode's BLOCK_POOL_PATH_PATTERN.
+            #expect(pool.wholeMatch(of: /BP-[0-9]+-\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}-[0-9]+/) != nil, "\(pool)")
+            #expect(pool != "BP-7-127.0.0.1-1")
+            #expect(try String(contentsOfFile: "\(root)/data/dfs/name/current/fsimage_0000000000000000000", encoding: .utf8) == "image")
+            // Started again, the namespace is kept, not copied over.
+            try sandbox.clearCalls()
+            let again = try sandbox.run([launcher, "run"])
+            #expect(again.stderr.contains("keeping its data"))
+            #expect(try String(contentsOfFile: "\(root)/data/dfs/name/current/VERSION", encoding: .utf8) == version)
+        }
+
+        /// A configured superuser group is the root directory's group only through a format.
+        @Test func aConfiguredSuperuserGroupIsFormatted() throws {
+            let sandbox = try Sandbox()
+            let root = sandbox.url.path
+            _ = try sandbox.write("namenode-template/current/VERSION", "namespaceID=42\n", mode: 0o444)
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0", replacing: [
+                "HIND_NAME_TEMPLATE='\(LauncherScript.nameTemplate)'": "HIND_NAME_TEMPLATE='\(root)/namenode-template'",
+            ])
+            let site = sandbox.url.appendingPathComponent("conf/hdfs-site.xml")
+            let xml = try String(contentsOf: site, encoding: .utf8)
+            try xml.replacingOccurrences(of: "</configuration>", with: "<property><name>dfs.permissions.superusergroup</name><value>admins</value></property></configuration>")
+                .write(to: site, atomically: true, encoding: .utf8)
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(sandbox.calls().contains("hdfs namenode -format -nonInteractive -clusterid CID-hind-demo"))
+        }
+
         /// With several name directories, one already formatted (the first re-created
         /// empty with its container) is enough: the NameNode fills the others itself.
         @Test func anyFormattedNameDirectoryPreventsAFormat() throws {

@@ -17,6 +17,10 @@ public enum LauncherScript {
     public static let directory = "/hind"
     public static let path = "/hind/launcher.sh"
     public static let renderedConfigDirectory = "/hind/conf"
+    /// Where hind's offline image keeps an empty namespace formatted at build time
+    /// (`libexec/hind-name-template.sh`), inside the distribution so that a `--dist`
+    /// mounted over it (another Hadoop, another layout version) hides it.
+    public static let nameTemplate = "\(ContainerPolicy.hadoopHome)/share/hind/namenode-template"
     /// The config directory daemons and `hdfs` commands read: the image's defaults
     /// (log4j, scheduler) overlaid with hind's files. Set as `HADOOP_CONF_DIR` on the container.
     public static let runtimeConfigDirectory = "/tmp/hind/conf"
@@ -91,6 +95,7 @@ public enum LauncherScript {
             ("HIND_DATA_DIR", spec.image.dataDirectory),
             // The NameNode is formatted when none of its name directories is.
             ("HIND_NAME_DIRS", spec.storage.nameDirectories.joined(separator: " ")),
+            ("HIND_NAME_TEMPLATE", nameTemplate),
             ("HIND_OWN_DIRS", ownedDirectories(of: node, storage: spec.storage).joined(separator: " ")),
             ("HIND_RENDERED_CONF", renderedConfigDirectory),
             ("HIND_CONF_DIR", runtimeConfigDirectory),
@@ -339,8 +344,32 @@ public enum LauncherScript {
                 env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
                 return
             fi
+            # The image's empty namespace, when it has one and the root directory's group
+            # is Hadoop's default (a format writes the configured superuser group).
+            if [ -f "$HIND_NAME_TEMPLATE/current/VERSION" ] &&
+                ! grep -q 'dfs.permissions.superusergroup' "$HIND_RENDERED_CONF/hdfs-site.xml" 2>/dev/null; then
+                log "formatting the NameNode in $HIND_NAME_DIRS from the image's empty namespace"
+                copy_name_template
+                return 0
+            fi
             log "formatting the NameNode in $HIND_NAME_DIRS"
             env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+        }
+
+        # copy_name_template: what `hdfs namenode -format -clusterid CID-hind-<cluster>`
+        # writes, without its JVM: the image's empty namespace with this cluster's IDs in
+        # VERSION (its cluster ID, a fresh namespace ID, a block pool ID of Hadoop's form
+        # BP-<random>-<IPv4>-<ms>).
+        copy_name_template() {
+            namespace=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))
+            address=$(hostname -i 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/) { print $i; exit } }')
+            pool="BP-$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))-${address:-127.0.0.1}-$(date +%s)000"
+            for dir in $HIND_NAME_DIRS; do
+                cp -R "$HIND_NAME_TEMPLATE/current" "$dir/"
+                chmod -R u+w "$dir/current"
+                sed -e "s/^namespaceID=.*/namespaceID=$namespace/" -e "s/^clusterID=.*/clusterID=CID-hind-$HIND_CLUSTER/" \
+                    -e "s/^blockpoolID=.*/blockpoolID=$pool/" "$HIND_NAME_TEMPLATE/current/VERSION" > "$dir/current/VERSION"
+            done
         }
 
         # format_zookeeper: the failover controllers' znode in ZooKeeper (`zkfc -formatZK`),
