@@ -81,7 +81,10 @@ public struct ClusterProvisioner: Sendable {
             try await progress.step("Creating and starting \(topology.nodes.count) \(provider.nodeObjects)") {
                 try await shielded { try await provider.createAndStartNodes(topology.nodes, of: topology, run: run) }
             }
-            let status = try await waitUntilReady(topology, wait: wait, homeFor: topology.spec.image.userName)
+            // The image's namespace has the user's home already (no WebHDFS request, whose
+            // first one costs the NameNode about 0.3 CPU-s of Jersey's start-up).
+            let home = LauncherScript.namespaceTemplate(for: topology.spec) == nil ? topology.spec.image.userName : nil
+            let status = try await waitUntilReady(topology, wait: wait, homeFor: home)
             if smoke {
                 let report = try await self.smoke(topology.name)
                 progress.note("smoke: \(report.passed) passed, \(report.failed) failed, \(report.skipped) skipped")

@@ -68,13 +68,13 @@ struct LauncherScriptTests {
             _ = try sandbox.write("\(template)/seen_txid", "0\n", mode: 0o444)
             _ = try sandbox.write("\(template)/fsimage_0000000000000000000", "image", mode: 0o444)
             let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0", replacing: [
-                "HIND_NAME_TEMPLATE='\(LauncherScript.nameTemplate)'": "HIND_NAME_TEMPLATE='\(root)/namenode-template'",
+                "HIND_NAME_TEMPLATE=''": "HIND_NAME_TEMPLATE='\(root)/namenode-template'",
             ])
             let result = try sandbox.run([launcher, "run"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(!sandbox.calls().contains { $0.contains("-format") }, "no format JVM")
             #expect(sandbox.calls().contains("hdfs namenode"))
-            #expect(result.stderr.contains("from the image's empty namespace"))
+            #expect(result.stderr.contains("from the image's new namespace (no format JVM)"))
             let version = try String(contentsOfFile: "\(root)/data/dfs/name/current/VERSION", encoding: .utf8)
             #expect(version.contains("clusterID=CID-hind-demo\n"))
             #expect(version.contains("layoutVersion=-63") && version.contains("storageType=NAME_NODE") && version.contains("cTime=0"))
@@ -92,21 +92,25 @@ struct LauncherScriptTests {
             #expect(try String(contentsOfFile: "\(root)/data/dfs/name/current/VERSION", encoding: .utf8) == version)
         }
 
-        /// A configured superuser group is the root directory's group only through a format.
-        @Test func aConfiguredSuperuserGroupIsFormatted() throws {
-            let sandbox = try Sandbox()
-            let root = sandbox.url.path
-            _ = try sandbox.write("namenode-template/current/VERSION", "namespaceID=42\n", mode: 0o444)
-            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0", replacing: [
-                "HIND_NAME_TEMPLATE='\(LauncherScript.nameTemplate)'": "HIND_NAME_TEMPLATE='\(root)/namenode-template'",
-            ])
-            let site = sandbox.url.appendingPathComponent("conf/hdfs-site.xml")
-            let xml = try String(contentsOf: site, encoding: .utf8)
-            try xml.replacingOccurrences(of: "</configuration>", with: "<property><name>dfs.permissions.superusergroup</name><value>admins</value></property></configuration>")
-                .write(to: site, atomically: true, encoding: .utf8)
-            let result = try sandbox.run([launcher, "run"])
-            #expect(result.status == 0, "\(result.stderr)")
-            #expect(sandbox.calls().contains("hdfs namenode -format -nonInteractive -clusterid CID-hind-demo"))
+        /// The image's namespace is used only where it gives what a format would: an image
+        /// that has one, no HA, no `--dist`, no configured superuser group.
+        @Test func theImagesNamespaceIsChosenOnlyWhereItEqualsAFormat() throws {
+            var image = try ImageProfile.guess(reference: ImageProfile.offlineReference)
+            #expect(LauncherScript.namespaceTemplate(for: try ClusterSpec(name: ClusterName("a"), workers: 1, image: image)) == nil)
+            image.namespaceTemplate = "/opt/hadoop/share/hind/namenode-template"
+            let plain = try ClusterSpec(name: ClusterName("a"), workers: 1, image: image)
+            #expect(LauncherScript.namespaceTemplate(for: plain) == image.namespaceTemplate)
+            let launcher = LauncherScript.render(node: try #require(Topology(spec: plain).node(named: "namenode")), topology: Topology(spec: plain))
+            #expect(launcher.contains("HIND_NAME_TEMPLATE='/opt/hadoop/share/hind/namenode-template'"))
+            var group = plain
+            group.overrides = [try ConfigOverride(parsing: "hdfs-site:dfs.permissions.superusergroup=admins")]
+            #expect(LauncherScript.namespaceTemplate(for: group) == nil)
+            var dist = plain
+            dist.distribution = "/src/hadoop-dist"
+            #expect(LauncherScript.namespaceTemplate(for: dist) == nil)
+            var ha = plain
+            ha.ha = try HighAvailability(zookeepers: 1)
+            #expect(LauncherScript.namespaceTemplate(for: ha) == nil)
         }
 
         /// With several name directories, one already formatted (the first re-created

@@ -59,12 +59,14 @@ struct LifecycleTests {
         #expect(afterRestart.trimmingCharacters(in: .whitespacesAndNewlines) == written)
         let logs = try ClusterFixture.hind(["logs", "--name", name, "namenode"])
         #expect(logs.stderr.contains("keeping its data"), "no re-format on start")
-        // The offline image's empty namespace stood in for the format JVM, with this
-        // cluster's own IDs: the file system above is made of it.
-        #expect(logs.stderr.contains("formatting the NameNode in /hadoop/data/dfs/name from the image's empty namespace"), "no format JVM")
+        // The offline image's new namespace stood in for the format JVM and the home
+        // directory's WebHDFS request, with this cluster's own IDs: the file system above
+        // is made of it.
+        #expect(logs.stderr.contains("formatting the NameNode in /hadoop/data/dfs/name from the image's new namespace"), "no format JVM")
+        #expect(try ClusterFixture.sh(name, "namenode", "hdfs dfs -stat %u:%g /user/hadoop").trimmingCharacters(in: .whitespacesAndNewlines) == "hadoop:supergroup")
         #expect(!logs.stderr.contains("Formatting using clusterid"), "no format JVM")
         let version = try ClusterFixture.sh(name, "namenode", "cat /hadoop/data/dfs/name/current/VERSION")
-        let template = try ClusterFixture.sh(name, "namenode", "cat \(LauncherScript.nameTemplate)/current/VERSION")
+        let template = try ClusterFixture.sh(name, "namenode", "cat /opt/hadoop/share/hind/namenode-template/current/VERSION")
         #expect(version.contains("clusterID=CID-hind-\(name)\n"), "\(version)")
         for key in ["namespaceID=", "blockpoolID="] {
             let line = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix(key) } }

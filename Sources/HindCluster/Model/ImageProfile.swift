@@ -15,6 +15,9 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         public static let dataDirectory = "io.hind.data-dir"
         /// `name:uid:gid` of the user the daemons run as, for images whose default user is root.
         public static let user = "io.hind.user"
+        /// Where the image keeps an empty namespace formatted at build time, with the home
+        /// directory of its user (hind's offline image).
+        public static let namespaceTemplate = "io.hind.namespace-template"
     }
 
     public var reference: String
@@ -30,6 +33,10 @@ public struct ImageProfile: Hashable, Codable, Sendable {
     public var user: String?
     /// The user's name, when known: the HDFS user whose home `up` creates.
     public var userName: String?
+    /// A directory of the image holding an empty namespace (`current/`) formatted at
+    /// build time, with `/user/<userName>`: a new NameNode copies it instead of running
+    /// a format JVM (``LauncherScript``). Nil for images without one.
+    public var namespaceTemplate: String?
 
     public init(
         reference: String,
@@ -59,6 +66,9 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         }
         if let directory = labels[Label.dataDirectory], directory.hasPrefix("/") {
             profile.dataDirectory = directory
+        }
+        if let template = labels[Label.namespaceTemplate], template.hasPrefix("/") {
+            profile.namespaceTemplate = template
         }
         if let user = labels[Label.user] {
             let parts = user.split(separator: ":")

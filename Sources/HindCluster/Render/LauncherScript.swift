@@ -17,10 +17,17 @@ public enum LauncherScript {
     public static let directory = "/hind"
     public static let path = "/hind/launcher.sh"
     public static let renderedConfigDirectory = "/hind/conf"
-    /// Where hind's offline image keeps an empty namespace formatted at build time
-    /// (`libexec/hind-name-template.sh`), inside the distribution so that a `--dist`
-    /// mounted over it (another Hadoop, another layout version) hides it.
-    public static let nameTemplate = "\(ContainerPolicy.hadoopHome)/share/hind/namenode-template"
+    /// The image's empty namespace (``ImageProfile/namespaceTemplate``) a new NameNode
+    /// copies instead of running a format JVM, when that gives the file system a format
+    /// would: not with HA (the shared edits and the standby's copy need Hadoop's own
+    /// format), not under a `--dist` (another Hadoop, maybe another layout version), not
+    /// with a configured superuser group (a format makes it the root directory's group).
+    public static func namespaceTemplate(for spec: ClusterSpec) -> String? {
+        guard let template = spec.image.namespaceTemplate, spec.ha == nil, spec.distribution == nil,
+              !spec.overrides.contains(where: { $0.key == "dfs.permissions.superusergroup" })
+        else { return nil }
+        return template
+    }
     /// The config directory daemons and `hdfs` commands read: the image's defaults
     /// (log4j, scheduler) overlaid with hind's files. Set as `HADOOP_CONF_DIR` on the container.
     public static let runtimeConfigDirectory = "/tmp/hind/conf"
@@ -95,7 +102,7 @@ public enum LauncherScript {
             ("HIND_DATA_DIR", spec.image.dataDirectory),
             // The NameNode is formatted when none of its name directories is.
             ("HIND_NAME_DIRS", spec.storage.nameDirectories.joined(separator: " ")),
-            ("HIND_NAME_TEMPLATE", nameTemplate),
+            ("HIND_NAME_TEMPLATE", namespaceTemplate(for: spec) ?? ""),
             ("HIND_OWN_DIRS", ownedDirectories(of: node, storage: spec.storage).joined(separator: " ")),
             ("HIND_RENDERED_CONF", renderedConfigDirectory),
             ("HIND_CONF_DIR", runtimeConfigDirectory),
@@ -344,11 +351,9 @@ public enum LauncherScript {
                 env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
                 return
             fi
-            # The image's empty namespace, when it has one and the root directory's group
-            # is Hadoop's default (a format writes the configured superuser group).
-            if [ -f "$HIND_NAME_TEMPLATE/current/VERSION" ] &&
-                ! grep -q 'dfs.permissions.superusergroup' "$HIND_RENDERED_CONF/hdfs-site.xml" 2>/dev/null; then
-                log "formatting the NameNode in $HIND_NAME_DIRS from the image's empty namespace"
+            # The image's new namespace, when hind chose it (LauncherScript.namespaceTemplate).
+            if [ -n "$HIND_NAME_TEMPLATE" ] && [ -f "$HIND_NAME_TEMPLATE/current/VERSION" ]; then
+                log "formatting the NameNode in $HIND_NAME_DIRS from the image's new namespace (no format JVM)"
                 copy_name_template
                 return 0
             fi
@@ -357,9 +362,9 @@ public enum LauncherScript {
         }
 
         # copy_name_template: what `hdfs namenode -format -clusterid CID-hind-<cluster>`
-        # writes, without its JVM: the image's empty namespace with this cluster's IDs in
-        # VERSION (its cluster ID, a fresh namespace ID, a block pool ID of Hadoop's form
-        # BP-<random>-<IPv4>-<ms>).
+        # and the home directory hind makes give, without their JVMs: the image's namespace
+        # (empty but for /user/<its user>) with this cluster's IDs in VERSION (its cluster
+        # ID, a fresh namespace ID, a block pool ID of Hadoop's form BP-<random>-<IPv4>-<ms>).
         copy_name_template() {
             namespace=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))
             address=$(hostname -i 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/) { print $i; exit } }')

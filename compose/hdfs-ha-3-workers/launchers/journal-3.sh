@@ -12,6 +12,7 @@ HIND_WAIT_TIMEOUT='300'
 HIND_RUN_AS='1000:1000'
 HIND_DATA_DIR='/hadoop/data'
 HIND_NAME_DIRS='/hadoop/data/dfs/name'
+HIND_NAME_TEMPLATE=''
 HIND_OWN_DIRS=''
 HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
@@ -248,8 +249,30 @@ format_namenode_once() {
         env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
         return
     fi
+    # The image's new namespace, when hind chose it (LauncherScript.namespaceTemplate).
+    if [ -n "$HIND_NAME_TEMPLATE" ] && [ -f "$HIND_NAME_TEMPLATE/current/VERSION" ]; then
+        log "formatting the NameNode in $HIND_NAME_DIRS from the image's new namespace (no format JVM)"
+        copy_name_template
+        return 0
+    fi
     log "formatting the NameNode in $HIND_NAME_DIRS"
     env "$opts" hdfs namenode -format -nonInteractive -clusterid "CID-hind-$HIND_CLUSTER"
+}
+
+# copy_name_template: what `hdfs namenode -format -clusterid CID-hind-<cluster>`
+# and the home directory hind makes give, without their JVMs: the image's namespace
+# (empty but for /user/<its user>) with this cluster's IDs in VERSION (its cluster
+# ID, a fresh namespace ID, a block pool ID of Hadoop's form BP-<random>-<IPv4>-<ms>).
+copy_name_template() {
+    namespace=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))
+    address=$(hostname -i 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/) { print $i; exit } }')
+    pool="BP-$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))-${address:-127.0.0.1}-$(date +%s)000"
+    for dir in $HIND_NAME_DIRS; do
+        cp -R "$HIND_NAME_TEMPLATE/current" "$dir/"
+        chmod -R u+w "$dir/current"
+        sed -e "s/^namespaceID=.*/namespaceID=$namespace/" -e "s/^clusterID=.*/clusterID=CID-hind-$HIND_CLUSTER/" \
+            -e "s/^blockpoolID=.*/blockpoolID=$pool/" "$HIND_NAME_TEMPLATE/current/VERSION" > "$dir/current/VERSION"
+    done
 }
 
 # format_zookeeper: the failover controllers' znode in ZooKeeper (`zkfc -formatZK`),

@@ -85,6 +85,22 @@ run put dfs -put "$work/file" /file
 run cat dfs -cat /file >/dev/null
 run ls dfs -ls / >/dev/null
 run getconf getconf -namenodes >/dev/null
+# What hind and people ask of the daemons' web servers while a cluster starts and
+# runs: the JMX beans readiness reads (ten a second), WebHDFS (hind's home directory,
+# the smoke checks, clients on the host) and the UI. Without these, the NameNode loads
+# Jersey, JAXB and the JSON writers from the jars at its first WebHDFS request: about
+# 0.5 CPU-s of a first start (BENCHMARKS.md).
+web() { curl -s -o /dev/null -X "$1" "http://127.0.0.1:$2$3" || true; }
+for bean in NameNodeStatus FSNamesystemState NameNodeInfo FSNamesystem; do
+  web GET 50070 "/jmx?qry=Hadoop:service=NameNode,name=$bean"
+done
+web PUT 50070 "/webhdfs/v1/user/hind?op=MKDIRS&user.name=hind"
+web GET 50070 "/webhdfs/v1/?op=LISTSTATUS&user.name=hind"
+web GET 50070 "/webhdfs/v1/file?op=GETFILESTATUS&user.name=hind"
+curl -s -o /dev/null -L "http://127.0.0.1:50070/webhdfs/v1/file?op=OPEN&user.name=hind" || true
+web GET 50070 "/fsck?ugi=hind&path=/&files=1&blocks=1&locations=1"
+web GET 50070 "/dfshealth.html"
+web GET 50075 "/jmx?qry=Hadoop:service=DataNode,name=DataNodeInfo"
 for pid in "${pids[@]}"; do kill -TERM "$pid"; done
 wait || true
 pids=()
