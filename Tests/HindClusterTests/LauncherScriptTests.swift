@@ -97,7 +97,11 @@ struct LauncherScriptTests {
         @Test func theImagesNamespaceIsChosenOnlyWhereItEqualsAFormat() throws {
             var image = try ImageProfile.guess(reference: ImageProfile.offlineReference)
             #expect(LauncherScript.namespaceTemplate(for: try ClusterSpec(name: ClusterName("a"), workers: 1, image: image)) == nil)
-            image.namespaceTemplate = "/opt/hadoop/share/hind/namenode-template"
+            image = try ImageProfile(reference: ImageProfile.offlineReference, labels: [
+                ImageProfile.Label.user: "hadoop:1000:1000",
+                ImageProfile.Label.namespaceTemplate: "/opt/hadoop/share/hind/namenode-template",
+                ImageProfile.Label.namespaceTemplateUser: "hadoop",
+            ])
             let plain = try ClusterSpec(name: ClusterName("a"), workers: 1, image: image)
             #expect(LauncherScript.namespaceTemplate(for: plain) == image.namespaceTemplate)
             let launcher = LauncherScript.render(node: try #require(Topology(spec: plain).node(named: "namenode")), topology: Topology(spec: plain))
@@ -111,6 +115,32 @@ struct LauncherScriptTests {
             var ha = plain
             ha.ha = try HighAvailability(zookeepers: 1)
             #expect(LauncherScript.namespaceTemplate(for: ha) == nil)
+            // Edits directories of their own: a format fills them, the copy would not.
+            var edits = plain
+            edits.overrides = [try ConfigOverride(parsing: "hdfs-site:dfs.namenode.edits.dir=/hadoop/data/edits")]
+            #expect(LauncherScript.namespaceTemplate(for: edits) == nil)
+            // Daemons run as another user than the one whose namespace (and home) it is.
+            var other = plain
+            other.image.run(as: "alice")
+            #expect(LauncherScript.namespaceTemplate(for: other) == nil)
+            // A label without the user it was made as is not used.
+            let unnamed = try ImageProfile(reference: ImageProfile.offlineReference, labels: [
+                ImageProfile.Label.user: "hadoop:1000:1000", ImageProfile.Label.namespaceTemplate: "/t",
+            ])
+            #expect(LauncherScript.namespaceTemplate(for: try ClusterSpec(name: ClusterName("a"), workers: 1, image: unnamed)) == nil)
+        }
+
+        /// A label naming a namespace the image does not hold stops the NameNode with the
+        /// fix: hind made no home directory, trusting it.
+        @Test func aMissingNamespaceIsAnErrorNotAFormat() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(node: "namenode", fakeDaemonBody: "exit 0", replacing: [
+                "HIND_NAME_TEMPLATE=''": "HIND_NAME_TEMPLATE='\(sandbox.url.path)/nowhere'",
+            ])
+            let result = try sandbox.run([launcher, "run"])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("holds no namespace: rebuild the image"), "\(result.stderr)")
+            #expect(!sandbox.calls().contains { $0.contains("-format") })
         }
 
         /// With several name directories, one already formatted (the first re-created

@@ -69,10 +69,10 @@ struct TopologyTests {
         }
         #expect(intervals(.afterHealthyDependencies) == [
             "namenode": .seconds(1), "resourcemanager": .seconds(1),
-            "historyserver": .seconds(5), "worker-1": .seconds(5), "worker-2": .seconds(5),
+            "historyserver": .seconds(10), "worker-1": .seconds(10), "worker-2": .seconds(10),
         ])
         // When the launchers order the start, nothing waits on health.
-        #expect(Set(intervals(.launchersWait).values) == [.seconds(5)])
+        #expect(Set(intervals(.launchersWait).values) == [.seconds(10)])
         // Either way a node turns unhealthy after the same ten minutes of failed checks.
         for node in topology.nodes {
             for ordering in [NodeContainer.StartOrdering.afterHealthyDependencies, .launchersWait] {

@@ -73,7 +73,7 @@ struct SwarmUnitTests {
                 let health = try #require(container["HealthCheck"] as? [String: Any])
                 #expect(health["Test"] as? [String] == ["CMD"] + description.health.command)
                 // Others wait for the NameNode's name, which Swarm's DNS gives once it is healthy.
-                #expect((health["Interval"] as? NSNumber)?.int64Value == Int64(node.runs(.namenode) ? 1 : 5) * 1_000_000_000)
+                #expect((health["Interval"] as? NSNumber)?.int64Value == (node.runs(.namenode) ? 1 : 10) * Int64(1_000_000_000))
                 let limits = (template["Resources"] as? [String: Any])?["Limits"] as? [String: Any]
                 #expect((limits?["MemoryBytes"] as? NSNumber)?.int64Value == description.memoryLimit.bytes)
                 #expect((limits?["Pids"] as? NSNumber)?.intValue == description.pidsLimit)

@@ -41,10 +41,10 @@ bench_cpu_before() {
 bench_cpu_container() {
   local id="$1" file
   for file in "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" "/sys/fs/cgroup/cpu,cpuacct/docker/$id/cpuacct.usage"; do
-    [[ -r "$file" ]] && { awk '{ printf "%.3f", $1 / 1e9 }' "$file"; return; }
+    [[ -r "$file" ]] && { awk '{ printf "%.3f\n", $1 / 1e9 }' "$file"; return; }
   done
   for file in "/sys/fs/cgroup/system.slice/docker-$id.scope/cpu.stat" "/sys/fs/cgroup/docker/$id/cpu.stat"; do
-    [[ -r "$file" ]] && { awk '$1 == "usage_usec" { printf "%.3f", $2 / 1e6 }' "$file"; return; }
+    [[ -r "$file" ]] && { awk '$1 == "usage_usec" { printf "%.3f\n", $2 / 1e6 }' "$file"; return; }
   done
   echo "-"
 }
@@ -54,7 +54,7 @@ bench_cpu_container() {
 bench_mem_container() {
   local dir="/sys/fs/cgroup/memory/docker/$1"
   if [[ -r "$dir/memory.stat" ]]; then
-    awk -v peak="$(cat "$dir/memory.max_usage_in_bytes")" '$1 == "total_rss" { printf "%.0f %.0f", $2 / 1048576, peak / 1048576 }' "$dir/memory.stat"
+    awk -v peak="$(cat "$dir/memory.max_usage_in_bytes")" '$1 == "total_rss" { printf "%.0f %.0f\n", $2 / 1048576, peak / 1048576 }' "$dir/memory.stat"
   else
     echo "- -"
   fi
@@ -64,14 +64,16 @@ bench_mem_container() {
 # total DataNode CPU s, engine CPU s, machine utilisation (0–1), the NameNode's and
 # the median DataNode's RSS (MiB), and the sum of every container's peak (MiB).
 bench_cpu_after() {
-  local prefix="$1" name id cpu nn="-" workers=() pid ticks=0 shims=0 busy total rss peak nn_rss="-" dn_rss=() peaks=0
+  local prefix="$1" name id cpu nn="-" workers=() pid ticks=0 shims=0 busy total rss peak nn_rss="-" dn_rss=() peaks="-"
   while read -r id name; do
     cpu="$(bench_cpu_container "$id")"
     read -r rss peak < <(bench_mem_container "$id")
-    [[ "$peak" == "-" ]] || peaks=$((peaks + peak))
+    [[ "$peak" == "-" ]] || peaks=$((${peaks/#-/0} + peak))
     case "$name" in
       "$prefix-namenode") nn="$cpu"; nn_rss="$rss" ;;
-      "$prefix-worker-"*) workers+=("$cpu"); dn_rss+=("$rss") ;;
+      "$prefix-worker-"*)
+        [[ "$cpu" == "-" ]] || workers+=("$cpu")
+        [[ "$rss" == "-" ]] || dn_rss+=("$rss") ;;
     esac
   done < <(bench_api GET "/containers/json?filters=$(hind_urlencode "{\"name\":[\"^/$prefix-\"]}")" |
     python3 -c 'import json, sys; [print(c["Id"], c["Names"][0][1:]) for c in json.load(sys.stdin)]')
@@ -80,13 +82,16 @@ bench_cpu_after() {
     [[ "$BENCH_CPU_SHIMS0" == *" $pid "* ]] || shims=$((shims + $(bench_cpu_ticks "$pid")))
   done
   read -r busy total < <(bench_cpu_machine)
-  local dn_median dn_total
-  dn_median="$(printf '%s\n' "${workers[@]}" | sort -g | awk '{ a[NR] = $1 } END { if (!NR) { print "-"; exit } printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')"
-  dn_total="$(printf '%s\n' "${workers[@]}" | awk '{ s += $1 } END { printf "%.3f", s }')"
+  local dn_median="-" dn_total="-" dn_rss_median="-"
+  if [[ ${#workers[@]} -gt 0 ]]; then
+    dn_median="$(printf '%s\n' "${workers[@]}" | sort -g | awk '{ a[NR] = $1 } END { printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')"
+    dn_total="$(printf '%s\n' "${workers[@]}" | awk '{ s += $1 } END { printf "%.3f", s }')"
+  fi
+  [[ ${#dn_rss[@]} -eq 0 ]] || dn_rss_median="$(printf '%s\n' "${dn_rss[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$nn" "$dn_median" "$dn_total" \
     "$(awk -v t="$((ticks - BENCH_CPU_ENGINE0 + shims))" -v hz="$BENCH_CLK_TCK" 'BEGIN { printf "%.2f", t / hz }')" \
     "$(awk -v b="$((busy - BENCH_CPU_BUSY0))" -v t="$((total - BENCH_CPU_TOTAL0))" 'BEGIN { printf "%.2f", t ? b / t : 0 }')" \
-    "$nn_rss" "$(printf '%s\n' "${dn_rss[@]}" | sort -g | awk '{ a[NR] = $1 } END { print NR ? a[int((NR + 1) / 2)] : "-" }')" "$peaks"
+    "$nn_rss" "$dn_rss_median" "$peaks"
 }
 
 # The median table of CPU_FILE (size contender run nn dn_median dn_total engine util).

@@ -16,8 +16,9 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         /// `name:uid:gid` of the user the daemons run as, for images whose default user is root.
         public static let user = "io.hind.user"
         /// Where the image keeps an empty namespace formatted at build time, with the home
-        /// directory of its user (hind's offline image).
+        /// directory of the user `namespaceTemplateUser` names (hind's offline image).
         public static let namespaceTemplate = "io.hind.namespace-template"
+        public static let namespaceTemplateUser = "io.hind.namespace-template.user"
     }
 
     public var reference: String
@@ -34,9 +35,11 @@ public struct ImageProfile: Hashable, Codable, Sendable {
     /// The user's name, when known: the HDFS user whose home `up` creates.
     public var userName: String?
     /// A directory of the image holding an empty namespace (`current/`) formatted at
-    /// build time, with `/user/<userName>`: a new NameNode copies it instead of running
-    /// a format JVM (``LauncherScript``). Nil for images without one.
+    /// build time by ``namespaceTemplateUser``, with that user's `/user/<name>`: a new
+    /// NameNode copies it instead of running a format JVM (``LauncherScript``). Nil for
+    /// images without one.
     public var namespaceTemplate: String?
+    public var namespaceTemplateUser: String?
 
     public init(
         reference: String,
@@ -67,8 +70,10 @@ public struct ImageProfile: Hashable, Codable, Sendable {
         if let directory = labels[Label.dataDirectory], directory.hasPrefix("/") {
             profile.dataDirectory = directory
         }
-        if let template = labels[Label.namespaceTemplate], template.hasPrefix("/") {
+        if let template = labels[Label.namespaceTemplate], template.hasPrefix("/"),
+           let owner = labels[Label.namespaceTemplateUser], !owner.isEmpty {
             profile.namespaceTemplate = template
+            profile.namespaceTemplateUser = owner
         }
         if let user = labels[Label.user] {
             let parts = user.split(separator: ":")

@@ -27,16 +27,17 @@ public enum ContainerPolicy {
     /// dependent nodes soon after.
     public static let healthInterval: Duration = .seconds(1)
     /// Health checks of the nodes nothing waits for (workers, the history server, and
-    /// every node `hind up` creates, whose launchers order the start): every 5 s. Each
+    /// every node `hind up` creates, whose launchers order the start): every 10 s. Each
     /// check is an exec in the container, about 70 ms of CPU between the engine, runc and
     /// the probe: at one a second, 11 containers would spend a third of 2 cores on them
     /// while their JVMs start, and 4 containers 14% of 2 cores for as long as the cluster
-    /// runs (BENCHMARKS.md).
-    public static let leafHealthInterval: Duration = .seconds(5)
+    /// runs; at every 5 s, a 10-worker cluster still ran 11 checks while both cores were
+    /// busy starting its JVMs, the first one coming 5 s after start (BENCHMARKS.md).
+    public static let leafHealthInterval: Duration = .seconds(10)
     public static let healthTimeout: Duration = .seconds(5)
     /// A node turns unhealthy after 10 minutes of failed checks, whatever its interval.
     public static let healthRetries = 600
-    public static let leafHealthRetries = 120
+    public static let leafHealthRetries = 60
 
     /// The health check interval and retries of `node`: every second only when another
     /// node's start waits for its health.

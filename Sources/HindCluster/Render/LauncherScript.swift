@@ -17,17 +17,28 @@ public enum LauncherScript {
     public static let directory = "/hind"
     public static let path = "/hind/launcher.sh"
     public static let renderedConfigDirectory = "/hind/conf"
-    /// The image's empty namespace (``ImageProfile/namespaceTemplate``) a new NameNode
+    /// The image's new namespace (``ImageProfile/namespaceTemplate``) a new NameNode
     /// copies instead of running a format JVM, when that gives the file system a format
-    /// would: not with HA (the shared edits and the standby's copy need Hadoop's own
-    /// format), not under a `--dist` (another Hadoop, maybe another layout version), not
-    /// with a configured superuser group (a format makes it the root directory's group).
+    /// and hind's home directory would:
+    /// - made by the user the daemons run as (the owner of the root and of its home);
+    /// - not with HA (the shared edits and the standby's copy need Hadoop's own format);
+    /// - not under a `--dist` (another Hadoop, maybe another layout version);
+    /// - not with a configured superuser group (a format makes it the root's group) or
+    ///   edits directories of their own (a format fills them; the copy fills only the
+    ///   name directories).
     public static func namespaceTemplate(for spec: ClusterSpec) -> String? {
-        guard let template = spec.image.namespaceTemplate, spec.ha == nil, spec.distribution == nil,
-              !spec.overrides.contains(where: { $0.key == "dfs.permissions.superusergroup" })
+        guard let template = spec.image.namespaceTemplate, let owner = spec.image.namespaceTemplateUser,
+              spec.image.userName == owner, spec.ha == nil, spec.distribution == nil,
+              !spec.overrides.contains(where: { formatKeys.contains($0.key) })
         else { return nil }
         return template
     }
+
+    /// Keys (and their deprecated names) whose value a format writes into the namespace.
+    static let formatKeys: Set<String> = [
+        "dfs.permissions.superusergroup", "dfs.permissions.supergroup",
+        "dfs.namenode.edits.dir", "dfs.name.edits.dir", "dfs.namenode.shared.edits.dir", "dfs.name.dir",
+    ]
     /// The config directory daemons and `hdfs` commands read: the image's defaults
     /// (log4j, scheduler) overlaid with hind's files. Set as `HADOOP_CONF_DIR` on the container.
     public static let runtimeConfigDirectory = "/tmp/hind/conf"
@@ -351,8 +362,14 @@ public enum LauncherScript {
                 env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
                 return
             fi
-            # The image's new namespace, when hind chose it (LauncherScript.namespaceTemplate).
-            if [ -n "$HIND_NAME_TEMPLATE" ] && [ -f "$HIND_NAME_TEMPLATE/current/VERSION" ]; then
+            # The image's new namespace, when hind chose it (LauncherScript.namespaceTemplate):
+            # hind then creates no home directory, so a label without its namespace is an
+            # error, not a reason to format.
+            if [ -n "$HIND_NAME_TEMPLATE" ]; then
+                if [ ! -f "$HIND_NAME_TEMPLATE/current/VERSION" ]; then
+                    log "the image's label io.hind.namespace-template names $HIND_NAME_TEMPLATE, which holds no namespace: rebuild the image (scripts/build-offline-image --force) or remove the label"
+                    exit 1
+                fi
                 log "formatting the NameNode in $HIND_NAME_DIRS from the image's new namespace (no format JVM)"
                 copy_name_template
                 return 0
@@ -365,15 +382,22 @@ public enum LauncherScript {
         # and the home directory hind makes give, without their JVMs: the image's namespace
         # (empty but for /user/<its user>) with this cluster's IDs in VERSION (its cluster
         # ID, a fresh namespace ID, a block pool ID of Hadoop's form BP-<random>-<IPv4>-<ms>).
+        # Each directory is filled beside its final name and renamed into place, so a start
+        # cut short never leaves a current/ with the image's own IDs or a cut VERSION.
         copy_name_template() {
             namespace=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))
-            address=$(hostname -i 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/) { print $i; exit } }')
-            pool="BP-$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))-${address:-127.0.0.1}-$(date +%s)000"
+            case "$HIND_NODE_ADDRESS" in
+                *[!0-9.]* | '') address=127.0.0.1 ;;
+                *) address=$HIND_NODE_ADDRESS ;;
+            esac
+            pool="BP-$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))-$address-$(date +%s)000"
             for dir in $HIND_NAME_DIRS; do
-                cp -R "$HIND_NAME_TEMPLATE/current" "$dir/"
-                chmod -R u+w "$dir/current"
+                rm -rf "$dir/current.hind-new"
+                cp -R "$HIND_NAME_TEMPLATE/current" "$dir/current.hind-new"
+                chmod -R u+w "$dir/current.hind-new"
                 sed -e "s/^namespaceID=.*/namespaceID=$namespace/" -e "s/^clusterID=.*/clusterID=CID-hind-$HIND_CLUSTER/" \
-                    -e "s/^blockpoolID=.*/blockpoolID=$pool/" "$HIND_NAME_TEMPLATE/current/VERSION" > "$dir/current/VERSION"
+                    -e "s/^blockpoolID=.*/blockpoolID=$pool/" "$HIND_NAME_TEMPLATE/current/VERSION" > "$dir/current.hind-new/VERSION"
+                mv "$dir/current.hind-new" "$dir/current"
             done
         }
 

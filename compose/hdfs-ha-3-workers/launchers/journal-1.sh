@@ -249,8 +249,14 @@ format_namenode_once() {
         env "$opts" hdfs namenode -bootstrapStandby -nonInteractive
         return
     fi
-    # The image's new namespace, when hind chose it (LauncherScript.namespaceTemplate).
-    if [ -n "$HIND_NAME_TEMPLATE" ] && [ -f "$HIND_NAME_TEMPLATE/current/VERSION" ]; then
+    # The image's new namespace, when hind chose it (LauncherScript.namespaceTemplate):
+    # hind then creates no home directory, so a label without its namespace is an
+    # error, not a reason to format.
+    if [ -n "$HIND_NAME_TEMPLATE" ]; then
+        if [ ! -f "$HIND_NAME_TEMPLATE/current/VERSION" ]; then
+            log "the image's label io.hind.namespace-template names $HIND_NAME_TEMPLATE, which holds no namespace: rebuild the image (scripts/build-offline-image --force) or remove the label"
+            exit 1
+        fi
         log "formatting the NameNode in $HIND_NAME_DIRS from the image's new namespace (no format JVM)"
         copy_name_template
         return 0
@@ -263,15 +269,22 @@ format_namenode_once() {
 # and the home directory hind makes give, without their JVMs: the image's namespace
 # (empty but for /user/<its user>) with this cluster's IDs in VERSION (its cluster
 # ID, a fresh namespace ID, a block pool ID of Hadoop's form BP-<random>-<IPv4>-<ms>).
+# Each directory is filled beside its final name and renamed into place, so a start
+# cut short never leaves a current/ with the image's own IDs or a cut VERSION.
 copy_name_template() {
     namespace=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))
-    address=$(hostname -i 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/) { print $i; exit } }')
-    pool="BP-$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))-${address:-127.0.0.1}-$(date +%s)000"
+    case "$HIND_NODE_ADDRESS" in
+        *[!0-9.]* | '') address=127.0.0.1 ;;
+        *) address=$HIND_NODE_ADDRESS ;;
+    esac
+    pool="BP-$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1 ))-$address-$(date +%s)000"
     for dir in $HIND_NAME_DIRS; do
-        cp -R "$HIND_NAME_TEMPLATE/current" "$dir/"
-        chmod -R u+w "$dir/current"
+        rm -rf "$dir/current.hind-new"
+        cp -R "$HIND_NAME_TEMPLATE/current" "$dir/current.hind-new"
+        chmod -R u+w "$dir/current.hind-new"
         sed -e "s/^namespaceID=.*/namespaceID=$namespace/" -e "s/^clusterID=.*/clusterID=CID-hind-$HIND_CLUSTER/" \
-            -e "s/^blockpoolID=.*/blockpoolID=$pool/" "$HIND_NAME_TEMPLATE/current/VERSION" > "$dir/current/VERSION"
+            -e "s/^blockpoolID=.*/blockpoolID=$pool/" "$HIND_NAME_TEMPLATE/current/VERSION" > "$dir/current.hind-new/VERSION"
+        mv "$dir/current.hind-new" "$dir/current"
     done
 }
 

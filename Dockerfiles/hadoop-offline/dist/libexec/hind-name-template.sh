@@ -5,7 +5,8 @@
 # directory `hind up` gives the image's user) and saves its namespace. hind's launcher
 # copies it into a new NameNode's empty directory with the cluster's own IDs in VERSION,
 # instead of a format JVM and a first WebHDFS request at every first start
-# (BENCHMARKS.md). Run as root; the label io.hind.namespace-template names the result.
+# (BENCHMARKS.md). Run as root; the labels io.hind.namespace-template and
+# io.hind.namespace-template.user name the result and the user it was made as.
 #
 #   hind-name-template.sh [USER]      (default: hadoop)
 set -eu
@@ -47,7 +48,9 @@ fail() {
   exit 1
 }
 as_user "$home/bin/hdfs" namenode -format -nonInteractive -clusterid CID-template >"$work/format.log" 2>&1 || fail "the format failed"
-as_user "$home/bin/hdfs" namenode >"$work/namenode.log" 2>&1 &
+# runuser itself in the background (not a function's subshell), so the TERM below
+# reaches the NameNode through it.
+runuser -u "$user" -- env HADOOP_CONF_DIR="$work/conf" HADOOP_LOG_DIR="$work" "$home/bin/hdfs" namenode >"$work/namenode.log" 2>&1 &
 pid=$!
 up=""
 for _ in $(seq 1 120); do
