@@ -108,8 +108,9 @@ extension DockerProvider {
         let client = self.client
         let id = try await client.createContainer(spec: ContainerSpec(
             image: reference, cmd: ["true"], labels: [ClusterLabels.imageProbe: reference], networkMode: "none"))
-        // In a task of its own: a cancelled caller still removes what it made.
-        let remove = { await Task { try? await client.removeContainer(id: id, force: true) }.value }
+        // In a task of its own: a cancelled caller still removes what it made, with the
+        // anonymous volumes the engine made for the image's VOLUMEs (Apache's /data).
+        let remove = { await Task { try? await client.removeContainer(id: id, force: true, removeVolumes: true) }.value }
         do {
             let value = try await body(id)
             await remove()

@@ -166,7 +166,8 @@ extension DockerProvider {
         let client = self.client
         let doomed = try await containers(of: name).filter { nodes.contains($0.labels[ClusterLabels.node] ?? "") }
         if let failure = await removeAll(doomed.map { container in
-            { @Sendable in try await client.removeContainer(id: container.id, force: true) }
+            // Anonymous volumes go with it (named volumes never do).
+            { @Sendable in try await client.removeContainer(id: container.id, force: true, removeVolumes: true) }
         }) { throw failure }
     }
 
