@@ -84,19 +84,27 @@ bench_cpu_after() {
   read -r busy total < <(bench_cpu_machine)
   local dn_median="-" dn_total="-" dn_rss_median="-"
   if [[ ${#workers[@]} -gt 0 ]]; then
-    dn_median="$(printf '%s\n' "${workers[@]}" | sort -g | awk '{ a[NR] = $1 } END { printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')"
+    dn_median="$(printf '%s\n' "${workers[@]}" | hind_median_min_max 3 | cut -d' ' -f1)"
     dn_total="$(printf '%s\n' "${workers[@]}" | awk '{ s += $1 } END { printf "%.3f", s }')"
   fi
-  [[ ${#dn_rss[@]} -eq 0 ]] || dn_rss_median="$(printf '%s\n' "${dn_rss[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+  [[ ${#dn_rss[@]} -eq 0 ]] || dn_rss_median="$(printf '%s\n' "${dn_rss[@]}" | hind_median_min_max 0 | cut -d' ' -f1)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$nn" "$dn_median" "$dn_total" \
     "$(awk -v t="$((ticks - BENCH_CPU_ENGINE0 + shims))" -v hz="$BENCH_CLK_TCK" 'BEGIN { printf "%.2f", t / hz }')" \
     "$(awk -v b="$((busy - BENCH_CPU_BUSY0))" -v t="$((total - BENCH_CPU_TOTAL0))" 'BEGIN { printf "%.2f", t ? b / t : 0 }')" \
     "$nn_rss" "$dn_rss_median" "$peaks"
 }
 
-# The median table of CPU_FILE (size contender run nn dn_median dn_total engine util).
+# The median of field F of FILE's rows for SIZE and contender C, DECIMALS places, or
+# "-" when no row has it: bench_cpu_median FILE SIZE C F DECIMALS
+bench_cpu_median() {
+  awk -F'\t' -v s="$2" -v c="$3" -v f="$4" '$1 == s && $2 == c && $f != "-" { print $f }' "$1" |
+    hind_median_min_max "$5" | cut -d' ' -f1
+}
+
+# The median tables of CPU_FILE (size contender run nn dn_median dn_total engine util
+# nn_rss dn_rss peak).
 bench_cpu_markdown() {
-  local file="$1" sizes="$2" contenders="$3" size c f row
+  local file="$1" sizes="$2" contenders="$3" size c f row m
   echo "### CPU seconds from create to ready (medians over the runs)"
   echo
   echo "From the kernel's counters: each container's cgroup read when the cluster is ready (the NameNode's includes its format JVM), the engine's processes (dockerd, containerd, the shims started) over the run, and the machine's busy share of its $(nproc) cores over the run."
@@ -106,12 +114,14 @@ bench_cpu_markdown() {
   for size in $sizes; do
     for c in $contenders; do
       row="| $size | $c |"
-      for f in 4 5 6 7 8; do
-        row+=" $(awk -F'\t' -v s="$size" -v c="$c" -v f="$f" '$1 == s && $2 == c && $f != "-" { print $f }' "$file" | sort -g |
-          awk -v pct="$([[ $f == 8 ]] && echo 1 || echo 0)" '{ a[NR] = $1 } END { if (!NR) { print "-"; exit }
-            m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; if (pct) printf "%.0f %%", m * 100; else printf "%.2f s", m }') |"
+      for f in 4 5 6 7; do
+        m="$(bench_cpu_median "$file" "$size" "$c" "$f" 2)"
+        [[ "$m" == "-" ]] || m+=" s"
+        row+=" $m |"
       done
-      echo "$row"
+      m="$(bench_cpu_median "$file" "$size" "$c" 8 4)"
+      [[ "$m" == "-" ]] || m="$(awk -v m="$m" 'BEGIN { printf "%.0f %%", m * 100 }')"
+      echo "$row $m |"
     done
   done
   echo
@@ -125,8 +135,9 @@ bench_cpu_markdown() {
     for c in $contenders; do
       row="| $size | $c |"
       for f in 9 10 11; do
-        row+=" $(awk -F'\t' -v s="$size" -v c="$c" -v f="$f" '$1 == s && $2 == c && $f != "-" { print $f }' "$file" | sort -g |
-          awk '{ a[NR] = $1 } END { if (!NR) { print "-"; exit } printf "%.0f MiB", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }') |"
+        m="$(bench_cpu_median "$file" "$size" "$c" "$f" 0)"
+        [[ "$m" == "-" ]] || m+=" MiB"
+        row+=" $m |"
       done
       echo "$row"
     done

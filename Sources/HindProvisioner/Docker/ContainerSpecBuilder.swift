@@ -23,9 +23,7 @@ public enum ContainerSpecBuilder {
             user: container.user,
             labels: container.labels,
             hostname: container.hostname,
-            healthcheck: Healthcheck(
-                test: ["CMD"] + container.health.command, interval: container.health.interval,
-                timeout: container.health.timeout, retries: container.health.retries),
+            healthcheck: Healthcheck(container.health),
             publishedPorts: container.published.map {
                 PortPublication(ContainerPort($0.containerPort), hostIP: $0.hostIP, hostPort: $0.hostPort)
             },
@@ -58,5 +56,13 @@ public enum ContainerSpecBuilder {
             archive.entries.append(.file(String(file.path.dropFirst()), contents: Array(file.contents.utf8), mode: UInt32(file.mode)))
         }
         return archive
+    }
+}
+
+extension Healthcheck {
+    /// The engine's health check of a node's check (exec form), for a container or a
+    /// Swarm service alike.
+    init(_ check: NodeContainer.HealthCheck) {
+        self.init(test: ["CMD"] + check.command, interval: check.interval, timeout: check.timeout, retries: check.retries)
     }
 }

@@ -45,8 +45,12 @@ extension DockerProvider {
     }
 
     public func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
+        try await createVolumes(for: nodes, labels: Self.labels(of: run, spec: topology.spec))
+    }
+
+    /// Creates the volume of each of `nodes` with `labels`, in parallel.
+    func createVolumes(for nodes: [Node], labels: [String: String]) async throws {
         let client = self.client
-        let labels = Self.labels(of: run, spec: topology.spec)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for node in nodes {
                 group.addTask {
@@ -105,10 +109,7 @@ extension DockerProvider {
             ports[daemon] = inspect.hostPort(for: ContainerPort(port))
         }
         // Node names by address, for Hadoop's words about DataNodes.
-        let nodeNames: @Sendable () async -> [String: String] = { [self] in
-            let addresses = (try? await addresses(of: topology.name)) ?? [:]
-            return Dictionary(addresses.map { ($0.value, $0.key) }) { first, _ in first }
-        }
+        let nodeNames = nodeNamesByAddress(of: topology.name)
         // HA: both NameNodes' fixed host ports (chosen once by `up`), known even while one
         // of them is stopped.
         let publishing = topology.spec.publishing

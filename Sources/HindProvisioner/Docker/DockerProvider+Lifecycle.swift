@@ -176,11 +176,7 @@ extension DockerProvider {
     func container(of node: String, in name: ClusterName) async throws -> ContainerSummary {
         let containers = try await existingContainers(of: name)
         guard let container = containers.first(where: { $0.labels[ClusterLabels.node] == node }) else {
-            if let spec = try? await spec(of: name), Topology(spec: spec).node(named: node) != nil {
-                throw ProvisionError.nodeMissing(node, cluster: name)
-            }
-            let known = containers.compactMap { $0.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
-            throw ProvisionError.nodeNotFound(node, cluster: name, known: known)
+            throw await absentNode(node, in: name, present: containers.compactMap { $0.labels[ClusterLabels.node] })
         }
         return container
     }

@@ -54,14 +54,7 @@ public final class DockerProvider: ClusterProvider {
         async let networks = networks(labels: labels)
         async let volumes = volumes(labels: labels)
         let inventories = Self.inventories(containers: try await containers, networks: try await networks, volumes: try await volumes)
-        return inventories.keys.sorted().map { name in
-            let inventory = inventories[name]!
-            let image = inventory.spec?.image.reference
-            return ClusterSummary(
-                name: name, nodes: inventory.containers.count,
-                running: inventory.containers.values.filter { $0 == "running" }.count,
-                image: image, condition: ClusterCondition(inventory))
-        }
+        return inventories.keys.sorted().map { ClusterSummary(inventories[$0]!) }
     }
 
     public func inventory(of name: ClusterName) async throws -> ClusterInventory {
@@ -79,34 +72,15 @@ public final class DockerProvider: ClusterProvider {
         return (inventory ?? ClusterInventory(name: name), listed)
     }
 
-    /// Groups labelled objects by cluster. The spec is the highest revision any object
-    /// carries: `up` labels the NameNode's container, the network and every volume with
-    /// the same spec; each `hind scale` records a newer one (``SpecRecord``).
+    /// Groups labelled objects by cluster (``InventoryGrouping``).
     static func inventories(containers: [ContainerSummary], networks: [Network], volumes: [Volume]) -> [String: ClusterInventory] {
-        var result: [String: ClusterInventory] = [:]
-        /// The cluster an object's labels name, its entry made, its spec taken if still unknown.
-        func entry(_ labels: [String: String]) -> String? {
-            guard let cluster = labels[ClusterLabels.cluster], let name = try? ClusterName(cluster) else { return nil }
-            if result[cluster] == nil { result[cluster] = ClusterInventory(name: name) }
-            if let spec = SpecLabel.decode(labels[ClusterLabels.spec]),
-               (spec.revision ?? 0) >= (result[cluster]?.spec?.revision ?? -1) {
-                result[cluster]?.spec = spec
-            }
-            return cluster
-        }
+        var grouping = InventoryGrouping()
         for container in containers {
-            guard let cluster = entry(container.labels) else { continue }
-            result[cluster]?.containers[container.labels[ClusterLabels.node] ?? container.name] = container.state
+            grouping.add(container.labels) { $0.containers[container.labels[ClusterLabels.node] ?? container.name] = container.state }
         }
-        for network in networks {
-            guard let cluster = entry(network.labels) else { continue }
-            result[cluster]?.networks.insert(network.name)
-        }
-        for volume in volumes {
-            guard let cluster = entry(volume.labels) else { continue }
-            result[cluster]?.volumes.insert(volume.name)
-        }
-        return result
+        for network in networks { grouping.add(network.labels) { $0.networks.insert(network.name) } }
+        for volume in volumes { grouping.add(volume.labels) { $0.volumes.insert(volume.name) } }
+        return grouping.inventories
     }
 
     /// The spec the cluster was created from.

@@ -110,4 +110,24 @@ extension ClusterProvider {
     /// second, so `up` returns at most ~0.1 s after the last DataNode registers.
     public var readinessPollInterval: Duration { .milliseconds(100) }
     public var nodeObjects: String { "containers" }
+
+    /// Node names by their address on the cluster's network (the NameNode lists DataNodes
+    /// by the address they register with), for Hadoop's words about them; a lookup that
+    /// fails gives none. A closure, so it runs only when an explanation needs it.
+    func nodeNamesByAddress(of name: ClusterName) -> @Sendable () async -> [String: String] {
+        { [self] in
+            let addresses = (try? await addresses(of: name)) ?? [:]
+            return Dictionary(addresses.map { ($0.value, $0.key) }) { first, _ in first }
+        }
+    }
+
+    /// Why `node` has no container (or service) among those of `present`: a node the spec
+    /// has but the engine lost is named as missing, with the repair; any other name is
+    /// unknown, with the nodes there are.
+    func absentNode(_ node: String, in name: ClusterName, present: [String]) async -> ProvisionError {
+        if let spec = try? await spec(of: name), Topology(spec: spec).node(named: node) != nil {
+            return .nodeMissing(node, cluster: name)
+        }
+        return .nodeNotFound(node, cluster: name, known: present.sorted { NodeOrder.key($0) < NodeOrder.key($1) })
+    }
 }

@@ -21,13 +21,7 @@ extension SwarmProvider {
     /// Only the NameNode's volume is made, on the manager its task is pinned to; the
     /// other nodes' data lives in their tasks' anonymous volumes (``SwarmServiceBuilder``).
     public func createVolumes(for nodes: [Node], of topology: Topology, run: ProvisioningRun) async throws {
-        let labels = Self.labels(of: run, spec: topology.spec)
-        for node in nodes where node.runs(.namenode) {
-            // The engine answers an existing name with that volume: refuse one that is not
-            // this run's, rather than write into it.
-            let volume = try await client.createVolume(VolumeSpec(name: node.volumeName, labels: labels))
-            guard volume.labels == labels else { throw ProvisionError.volumeExists(volume.name) }
-        }
+        try await local.createVolumes(for: nodes.filter { $0.runs(.namenode) }, labels: Self.labels(of: run, spec: topology.spec))
     }
 
     /// The configs (each shared file once, a launcher per node), then one service per
@@ -96,10 +90,7 @@ extension SwarmProvider {
             ports[daemon] = port
             hosts[port] = node.hostname
         }
-        let nodeNames: @Sendable () async -> [String: String] = { [self] in
-            let addresses = (try? await addresses(of: topology.name)) ?? [:]
-            return Dictionary(addresses.map { ($0.value, $0.key) }) { first, _ in first }
-        }
+        let nodeNames = nodeNamesByAddress(of: topology.name)
         let fetcher = SwarmExecFetcher(provider: self, cluster: topology.name, node: topology.namenodes[0].name, hosts: hosts)
         return HadoopWebClient(webPorts: ports, fetcher: fetcher, components: topology.spec.components, nodeNames: nodeNames)
     }

@@ -7,9 +7,10 @@ extension SwarmProvider {
     public var nodeObjects: String { "services" }
 
     public func status(_ name: ClusterName) async throws -> ClusterStatus {
-        let inventory = try await inventory(of: name)
+        // One listing of the cluster's objects for both its condition and its nodes.
+        let (inventories, services) = try await survey(labels: [ClusterLabels.cluster: name.rawValue])
+        let inventory = inventories[name.rawValue] ?? ClusterInventory(name: name)
         guard !inventory.isEmpty else { throw ProvisionError.clusterNotFound(name) }
-        let services = try await services(labels: [ClusterLabels.cluster: name.rawValue])
         let swarmNodes = try await swarmNodeNames()
         let spec = inventory.spec
         let topology = spec.map(Topology.init(spec:))
@@ -57,11 +58,7 @@ extension SwarmProvider {
         let services = try await services(labels: [ClusterLabels.cluster: name.rawValue])
         if services.isEmpty { throw ProvisionError.clusterNotFound(name) }
         guard let found = services.first(where: { $0.service.labels[ClusterLabels.node] == node }) else {
-            if let spec = try? await spec(of: name), Topology(spec: spec).node(named: node) != nil {
-                throw ProvisionError.nodeMissing(node, cluster: name)
-            }
-            let known = services.compactMap { $0.service.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
-            throw ProvisionError.nodeNotFound(node, cluster: name, known: known)
+            throw await absentNode(node, in: name, present: services.compactMap { $0.service.labels[ClusterLabels.node] })
         }
         return found
     }

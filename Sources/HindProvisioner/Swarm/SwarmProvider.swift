@@ -128,50 +128,37 @@ public final class SwarmProvider: ClusterProvider {
     }
 
     public func inventory(of name: ClusterName) async throws -> ClusterInventory {
-        try await inventories(labels: [ClusterLabels.cluster: name.rawValue])[name.rawValue] ?? ClusterInventory(name: name)
+        try await survey(labels: [ClusterLabels.cluster: name.rawValue]).inventories[name.rawValue] ?? ClusterInventory(name: name)
     }
 
     /// Groups the Swarm's labelled services, configs, overlay networks and the manager's
-    /// volumes by cluster. A node's data volume counts as present while its service
-    /// exists: apart from the NameNode's, it is the task's own anonymous volume.
-    func inventories(labels: [String: String]) async throws -> [String: ClusterInventory] {
+    /// volumes by cluster (``InventoryGrouping``), with the services and their tasks as
+    /// listed. A node's data volume counts as present while its service exists: apart
+    /// from the NameNode's, it is the task's own anonymous volume.
+    func survey(labels: [String: String]) async throws
+        -> (inventories: [String: ClusterInventory], services: [(service: SwarmService, tasks: [SwarmTask])]) {
         let labels = Self.swarms(labels)
         async let services = services(labels: labels)
         async let configs = client.listConfigs(labels: labels)
         async let networks = client.listNetworks(labels: labels)
         async let volumes = client.listVolumes(labels: labels)
-        var result: [String: ClusterInventory] = [:]
-        func entry(_ labels: [String: String]) -> String? {
-            guard let cluster = labels[ClusterLabels.cluster], let name = try? ClusterName(cluster) else { return nil }
-            if result[cluster] == nil { result[cluster] = ClusterInventory(name: name) }
-            if let spec = SpecLabel.decode(labels[ClusterLabels.spec]), (spec.revision ?? 0) >= (result[cluster]?.spec?.revision ?? -1) {
-                result[cluster]?.spec = spec
-            }
-            return cluster
+        var grouping = InventoryGrouping()
+        let listed = try await services
+        for (service, tasks) in listed {
+            let node = service.labels[ClusterLabels.node]
+            grouping.add(service.labels) { inventory in if let node { inventory.containers[node] = Self.state(of: tasks) } }
         }
-        for (service, tasks) in try await services {
-            guard let cluster = entry(service.labels), let node = service.labels[ClusterLabels.node] else { continue }
-            result[cluster]?.containers[node] = Self.state(of: tasks)
-        }
-        for config in try await configs {
-            guard let cluster = entry(config.labels) else { continue }
-            result[cluster]?.configs.insert(config.name)
-        }
-        for network in try await networks {
-            guard let cluster = entry(network.labels) else { continue }
-            result[cluster]?.networks.insert(network.name)
-        }
-        for volume in try await volumes {
-            guard let cluster = entry(volume.labels) else { continue }
-            result[cluster]?.volumes.insert(volume.name)
-        }
-        for (cluster, inventory) in result {
+        for config in try await configs { grouping.add(config.labels) { $0.configs.insert(config.name) } }
+        for network in try await networks { grouping.add(network.labels) { $0.networks.insert(network.name) } }
+        for volume in try await volumes { grouping.add(volume.labels) { $0.volumes.insert(volume.name) } }
+        var inventories = grouping.inventories
+        for (cluster, inventory) in inventories {
             guard let spec = inventory.spec else { continue }
             for node in Topology(spec: spec).nodes where !node.runs(.namenode) && inventory.containers[node.name] != nil {
-                result[cluster]?.volumes.insert(node.volumeName)
+                inventories[cluster]?.volumes.insert(node.volumeName)
             }
         }
-        return result
+        return (inventories, listed)
     }
 
     public func spec(of name: ClusterName) async throws -> ClusterSpec {
@@ -182,14 +169,8 @@ public final class SwarmProvider: ClusterProvider {
     }
 
     public func list() async throws -> [ClusterSummary] {
-        let inventories = try await inventories(labels: [ClusterLabels.cluster: ""])
-        return inventories.keys.sorted().map { name in
-            let inventory = inventories[name]!
-            return ClusterSummary(
-                name: name, nodes: inventory.containers.count,
-                running: inventory.containers.values.filter { $0 == "running" }.count,
-                image: inventory.spec?.image.reference, condition: ClusterCondition(inventory))
-        }
+        let inventories = try await survey(labels: [ClusterLabels.cluster: ""]).inventories
+        return inventories.keys.sorted().map { ClusterSummary(inventories[$0]!) }
     }
 
     // MARK: Removing

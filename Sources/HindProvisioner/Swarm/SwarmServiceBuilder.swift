@@ -44,9 +44,7 @@ public enum SwarmServiceBuilder {
             user: container.user,
             mounts: mounts,
             configs: configs,
-            healthcheck: Healthcheck(
-                test: ["CMD"] + container.health.command, interval: container.health.interval,
-                timeout: container.health.timeout, retries: container.health.retries),
+            healthcheck: Healthcheck(container.health),
             initProcess: container.initProcess,
             capabilityAdd: container.addedCapabilities,
             capabilityDrop: container.droppedCapabilities,
