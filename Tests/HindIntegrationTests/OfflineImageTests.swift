@@ -80,6 +80,26 @@ struct OfflineImageTests {
         }
     }
 
+    /// The image's JVMs map its class-data archive where it was dumped, so its pages stay
+    /// shared: the build kept the options only after a NameNode and a DataNode ran with
+    /// them (an archive holding an old class with subroutines would crash them).
+    @Test func classDataArchiveIsMappedAtItsBaseAddress() async throws {
+        try await TestEngine.withLabeledObjects(prefix: "cds") { client, labels in
+            let spec = ContainerSpec(image: Self.image, cmd: ["sleep", "60"], labels: labels)
+            let id = try await client.createContainer(name: "hind-cds-test-\(labels[TestEngine.labelKey]!)", spec: spec)
+            try await client.startContainer(id: id)
+            let options = try await client.exec(container: id, cmd: ["cat", "/opt/hadoop/share/hadoop/hadoop-cds.jsa.options"])
+            #expect(options.stdoutText.contains("-XX:ArchiveRelocationMode=0"), "\(options.stderrText)")
+            let excluded = try await client.exec(container: id, cmd: ["grep", "-c", "^org/apache/xerces/parsers/XML11Configuration$",
+                                                                      "/opt/hadoop/share/hind/cds-exclude"])
+            #expect(excluded.stdoutText == "1\n")
+            let version = try await client.exec(container: id, cmd: ["sh", "-c", "HADOOP_OPTS=-Xlog:cds=info hdfs version"])
+            #expect(version.exitCode == 0, "\(version.stderrText)")
+            #expect(version.stdoutText.contains("Mapped static  region #0"), "\(version.stdoutText)")
+            #expect(!version.stdoutText.contains("alternative address"), "\(version.stdoutText)")
+        }
+    }
+
     /// core-site and hdfs-site for a 2-DataNode cluster, at /conf.
     static func config() -> TarArchive {
         let core = HadoopXML.document([HadoopProperty("fs.defaultFS", "hdfs://namenode:8020")])

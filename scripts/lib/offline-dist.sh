@@ -5,7 +5,7 @@
 # Sourced by scripts/build-offline-image; this file is part of the
 # distribution's recipe hash.
 #
-# Needs (from the caller): hind_* helpers from common.sh, HIND_CACHE.
+# Needs (from the caller): hind_* helpers from common.sh, HIND_CACHE, SCRIPT_DIR.
 
 HIND_HADOOP_VERSION="2.7.3"
 HIND_PYSPARK_VERSION="2.4.8"
@@ -135,6 +135,11 @@ hind_assemble_dist() {
 
   # Provenance: where each jar came from, with its checksum.
   (cd "$dest" && find share -name '*.jar' | sort | xargs sha256sum) >"$dest/share/hadoop/JARS.sha256"
+  # The classes the image's class-data sharing archive must leave out on JDK 17 (old
+  # class files with subroutines, which JDK 17 rewrites inside the archive).
+  mkdir -p "$dest/share/hind"
+  python3 "$SCRIPT_DIR/lib/cds-exclude.py" "$dest/share/hadoop" >"$dest/share/hind/cds-exclude" ||
+    hind_die "cannot read the classes of $dest/share/hadoop; rerun with --force"
   cat >"$dest/HIND-DISTRIBUTION.txt" <<EOF
 Apache Hadoop $HIND_HADOOP_VERSION (HDFS), assembled by hind's scripts/build-offline-image.
 Hadoop jars and dependencies: PyPI pyspark==$HIND_PYSPARK_VERSION source distribution (deps/jars).

@@ -192,7 +192,12 @@ hadoop_exec() {
     "-Dhadoop.root.logger=${HADOOP_ROOT_LOGGER:-INFO,console}"
     "-Dhadoop.policy.file=${HADOOP_POLICYFILE:-hadoop-policy.xml}"
   )
-  [[ -n "$archive" ]] && JAVA_OPTS+=("-XX:SharedArchiveFile=$archive")
+  if [[ -n "$archive" ]]; then
+    JAVA_OPTS+=("-XX:SharedArchiveFile=$archive")
+    # How the archive is mapped, when its build checked that daemons run that way
+    # (libexec/hind-cds-archive.sh).
+    [[ -f "$archive.options" ]] && hadoop_add_opts "$(<"$archive.options")"
+  fi
   hadoop_add_opts "${HADOOP_OPTS:-}"
   if [[ -n "$opts_var" ]]; then
     hadoop_add_opts "${!opts_var:-}"
