@@ -48,11 +48,20 @@ public struct Topology: Hashable, Codable, Sendable {
         }
     }
 
-    /// The port a daemon's health check probes: its first (``PortTable/listening(_:)``);
-    /// with HA a ResourceManager's web port, which the standby serves too (its tracker
-    /// port opens only when it becomes active).
+    /// The port a daemon's health check probes: its first (``PortTable/listening(_:)``),
+    /// with two exceptions.
+    /// - A DataNode's IPC port, not its HTTP port. The IPC server opens last, and every
+    ///   connection to the HTTP port (Netty) can make one more of its event loops allocate
+    ///   a 16 MiB pooled buffer: an idle DataNode grew from 72 to 144 MiB within a minute
+    ///   of checks (BENCHMARKS.md).
+    /// - With HA, a ResourceManager's web port, which the standby serves too (its tracker
+    ///   port opens only when it becomes active).
     static func healthPort(of daemon: Daemon, ports: PortTable, ha: Bool) -> Int {
-        ha && daemon == .resourcemanager ? ports.resourcemanagerWeb : ports.listening(daemon)[0]
+        switch daemon {
+        case .datanode: ports.datanodeIPC
+        case .resourcemanager where ha: ports.resourcemanagerWeb
+        default: ports.listening(daemon)[0]
+        }
     }
 
     /// The nodes running a ResourceManager: one, or two with HA.

@@ -9,16 +9,19 @@ import Testing
             "hdfs-site:dfs.namenode.http-address=0.0.0.0:50071",
             "hdfs-site:dfs.namenode.rpc-address=namenode:9000",
             "hdfs-site:dfs.datanode.http.address=0.0.0.0:50076",
+            "hdfs-site:dfs.datanode.ipc.address=0.0.0.0:50021",
         ])
         #expect(spec.ports.namenodeHTTP == 50071)
         #expect(spec.ports.namenodeRPC == 9000)
         #expect(spec.ports.datanodeHTTP == 50076)
+        #expect(spec.ports.datanodeIPC == 50021)
         let topology = Topology(spec: spec)
         let namenode = try #require(topology.node(named: "namenode"))
         #expect(namenode.healthPorts == [9000])
         #expect(namenode.published.map(\.containerPort) == [50071, 9000])
         let worker = try #require(topology.node(named: "worker-1"))
-        #expect(worker.healthPorts == [50076])
+        // Its IPC port, which opens last (not its HTTP port: Netty's buffers).
+        #expect(worker.healthPorts == [50021])
         #expect(worker.dependencies[.datanode]?.description == "namenode:9000")
         // hind's own fs.defaultFS follows the RPC port.
         #expect(HadoopConfiguration(topology: topology).value("fs.defaultFS", in: .coreSite) == "hdfs://namenode:9000")
