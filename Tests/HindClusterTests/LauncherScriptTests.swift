@@ -163,8 +163,24 @@ struct LauncherScriptTests {
             let launcher = try sandbox.launcher(
                 node: "namenode", fakeDaemonBody: #"echo "opts=$HDFS_NAMENODE_OPTS conf=$(ls "$HADOOP_CONF_DIR" | tr '\n' ' ')""#)
             let result = try sandbox.run([launcher, "run"])
-            #expect(result.stdout.contains("opts=-Xmx1024m -Xms1024m"))
+            #expect(result.stdout.contains("opts=-Xmx1024m -Xms1024m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=11 "))
             #expect(result.stdout.contains("core-site.xml dfs.exclude hdfs-site.xml"))
+        }
+
+        /// Only the NameNode gets a smaller young generation (its garbage grows with the
+        /// cluster); a worker's daemons get hind's common options alone.
+        @Test func workerDaemonsGetTheCommonJVMOptions() throws {
+            let sandbox = try Sandbox()
+            let launcher = try sandbox.launcher(
+                node: "worker-1", skipWaits: true,
+                fakeDaemonBody: #"echo "opts=${HDFS_DATANODE_OPTS:-$YARN_NODEMANAGER_OPTS}"; exit 0"#)
+            let result = try sandbox.run([launcher, "run"])
+            let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("opts=") }
+            #expect(lines.count == 2, "\(result.stdout)\(result.stderr)")
+            for line in lines {
+                #expect(line.contains("-Xms256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -D"), "\(line)")
+                #expect(!line.contains("NewRatio"))
+            }
         }
 
         @Test func dependencyTimeoutFailsTheNode() throws {

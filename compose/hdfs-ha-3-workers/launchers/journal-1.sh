@@ -16,7 +16,6 @@ HIND_NAME_TEMPLATE=''
 HIND_OWN_DIRS=''
 HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
-HIND_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 HIND_WAIT_INTERVAL='0.1'
 HIND_ADDRESS_PROPERTY='hind.node.address'
 HIND_HA_PEER=''
@@ -29,6 +28,7 @@ HIND_JOURNALNODE_WAIT=''
 HIND_JOURNALNODE_WAIT_FOR='port'
 HIND_JOURNALNODE_OPTS_VAR='HADOOP_JOURNALNODE_OPTS'
 HIND_JOURNALNODE_HEAP_MB='1024'
+HIND_JOURNALNODE_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 
 log() { printf 'hind[%s]: %s\n' "$HIND_NODE" "$*" >&2; }
 
@@ -210,7 +210,7 @@ jvm_opts() {
     opts_var=$(daemon_value "$1" OPTS_VAR)
     heap=$(daemon_value "$1" HEAP_MB)
     eval "current=\${$opts_var:-}"
-    printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
+    printf '%s' "-Xmx${heap}m -Xms${heap}m $(daemon_value "$1" JVM_OPTS) -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
 }
 
 # format_namenode_once: format unless a name directory already holds a namespace

@@ -16,7 +16,6 @@ HIND_NAME_TEMPLATE=''
 HIND_OWN_DIRS='/hadoop/data/dfs/name'
 HIND_RENDERED_CONF='/hind/conf'
 HIND_CONF_DIR='/tmp/hind/conf'
-HIND_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 HIND_WAIT_INTERVAL='0.1'
 HIND_ADDRESS_PROPERTY='hind.node.address'
 HIND_HA_PEER='namenode-2:8020'
@@ -29,10 +28,12 @@ HIND_NAMENODE_WAIT=''
 HIND_NAMENODE_WAIT_FOR='port'
 HIND_NAMENODE_OPTS_VAR='HADOOP_NAMENODE_OPTS'
 HIND_NAMENODE_HEAP_MB='512'
+HIND_NAMENODE_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=11'
 HIND_ZKFC_WAIT='zookeeper:2181'
 HIND_ZKFC_WAIT_FOR='port'
 HIND_ZKFC_OPTS_VAR='HADOOP_ZKFC_OPTS'
 HIND_ZKFC_HEAP_MB='512'
+HIND_ZKFC_JVM_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 
 log() { printf 'hind[%s]: %s\n' "$HIND_NODE" "$*" >&2; }
 
@@ -214,7 +215,7 @@ jvm_opts() {
     opts_var=$(daemon_value "$1" OPTS_VAR)
     heap=$(daemon_value "$1" HEAP_MB)
     eval "current=\${$opts_var:-}"
-    printf '%s' "-Xmx${heap}m -Xms${heap}m $HIND_JVM_OPTS -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
+    printf '%s' "-Xmx${heap}m -Xms${heap}m $(daemon_value "$1" JVM_OPTS) -D$HIND_ADDRESS_PROPERTY=${HIND_NODE_ADDRESS:-$HIND_HEALTH_HOST}${current:+ $current}"
 }
 
 # format_namenode_once: format unless a name directory already holds a namespace
