@@ -60,6 +60,12 @@ bench_mem_container() {
   fi
 }
 
+# The containers named PREFIX-*: "ID NAME" per line.
+bench_cluster_containers() {
+  bench_api GET "/containers/json?filters=$(hind_urlencode "{\"name\":[\"^/$1-\"]}")" |
+    python3 -c 'import json, sys; [print(c["Id"], c["Names"][0][1:]) for c in json.load(sys.stdin)]'
+}
+
 # Called once the cluster PREFIX-* is ready: prints (TSV) NameNode CPU s, median and
 # total DataNode CPU s, engine CPU s, machine utilisation (0–1), the NameNode's and
 # the median DataNode's RSS (MiB), and the sum of every container's peak (MiB).
@@ -75,8 +81,7 @@ bench_cpu_after() {
         [[ "$cpu" == "-" ]] || workers+=("$cpu")
         [[ "$rss" == "-" ]] || dn_rss+=("$rss") ;;
     esac
-  done < <(bench_api GET "/containers/json?filters=$(hind_urlencode "{\"name\":[\"^/$prefix-\"]}")" |
-    python3 -c 'import json, sys; [print(c["Id"], c["Names"][0][1:]) for c in json.load(sys.stdin)]')
+  done < <(bench_cluster_containers "$prefix")
   for pid in $(bench_cpu_engine_pids); do ticks=$((ticks + $(bench_cpu_ticks "$pid"))); done
   for pid in $(bench_cpu_shim_pids); do
     [[ "$BENCH_CPU_SHIMS0" == *" $pid "* ]] || shims=$((shims + $(bench_cpu_ticks "$pid")))

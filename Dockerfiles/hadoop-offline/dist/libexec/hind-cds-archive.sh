@@ -58,27 +58,34 @@ property() { printf '  <property><name>%s</name><value>%s</value></property>\n' 
 } >"$work/conf/hdfs-site.xml"
 export HADOOP_CONF_DIR="$work/conf" HADOOP_CDS_ARCHIVE="" HADOOP_ROOT_LOGGER="WARN,console"
 
-# run NAME COMMAND...: an hdfs command; while recording, it writes the classes it loads
-# to NAME.classlist.
+# opts NAME: the HADOOP_OPTS of the hdfs command NAME; while recording, it writes the
+# classes it loads to NAME.classlist.
 recording=yes
+opts() { printf '%s' "${recording:+-XX:DumpLoadedClassList=$work/$1.classlist }${HADOOP_OPTS:-}"; }
+
+# run NAME COMMAND...: an hdfs command.
 run() {
   local name="$1"
   shift
-  if [[ -n "$recording" ]]; then
-    HADOOP_OPTS="-XX:DumpLoadedClassList=$work/$name.classlist ${HADOOP_OPTS:-}" "$HADOOP_BIN/hdfs" "$@"
-  else
-    "$HADOOP_BIN/hdfs" "$@"
-  fi
+  HADOOP_OPTS="$(opts "$name")" "$HADOOP_BIN/hdfs" "$@"
 }
 
-# start DAEMON: hdfs DAEMON in the background, like run; its PID (the JVM's, hdfs execs
-# java) joins pids.
+# start DAEMON: hdfs DAEMON in the background; its PID (the JVM's, hdfs execs java)
+# joins pids.
 start() {
-  local opts="${HADOOP_OPTS:-}"
-  [[ -n "$recording" ]] && opts="-XX:DumpLoadedClassList=$work/$1.classlist $opts"
-  HADOOP_OPTS="$opts" "$HADOOP_BIN/hdfs" "$1" 2>"$work/$1.log" &
+  HADOOP_OPTS="$(opts "$1")" "$HADOOP_BIN/hdfs" "$1" 2>"$work/$1.log" &
   pids+=("$!")
 }
+
+# daemons_failed WHAT: says so with the daemons' last log lines; fails.
+daemons_failed() {
+  echo "hind-cds-archive: $1; their logs:" >&2
+  tail -n 20 "$work/namenode.log" "$work/datanode.log" >&2
+  return 1
+}
+
+# web METHOD PORT PATH: one request to a daemon's web server; its answer does not matter.
+web() { curl -s -o /dev/null -X "$1" "http://127.0.0.1:$2$3" || true; }
 
 # Starts a NameNode and a DataNode, asks of them what hind and people ask of a cluster,
 # and stops them; fails when a daemon does not come up or dies on the way.
@@ -94,11 +101,7 @@ exercise() {
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || break 2; done
     sleep 1
   done
-  if [[ -z "$live" ]]; then
-    echo "hind-cds-archive: the NameNode and DataNode did not come up; their logs:" >&2
-    tail -n 20 "$work/namenode.log" "$work/datanode.log" >&2
-    return 1
-  fi
+  [[ -n "$live" ]] || daemons_failed "the NameNode and DataNode did not come up" || return 1
   echo "hind CDS training file" >"$work/file"
   run put dfs -put -f "$work/file" /file || return 1
   run cat dfs -cat /file >/dev/null || return 1
@@ -109,7 +112,6 @@ exercise() {
   # the smoke checks, clients on the host) and the UI. Without these, the NameNode loads
   # Jersey, JAXB and the JSON writers from the jars at its first WebHDFS request: about
   # 0.5 CPU-s of a first start (BENCHMARKS.md).
-  web() { curl -s -o /dev/null -X "$1" "http://127.0.0.1:$2$3" || true; }
   for bean in NameNodeStatus FSNamesystemState NameNodeInfo FSNamesystem; do
     web GET 50070 "/jmx?qry=Hadoop:service=NameNode,name=$bean"
   done
@@ -121,11 +123,7 @@ exercise() {
   web GET 50070 "/dfshealth.html"
   web GET 50075 "/jmx?qry=Hadoop:service=DataNode,name=DataNodeInfo"
   for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || {
-      echo "hind-cds-archive: a daemon died; its logs:" >&2
-      tail -n 20 "$work/namenode.log" "$work/datanode.log" >&2
-      return 1
-    }
+    kill -0 "$pid" 2>/dev/null || daemons_failed "a daemon died" || return 1
   done
   for pid in "${pids[@]}"; do kill -TERM "$pid"; done
   wait || true
