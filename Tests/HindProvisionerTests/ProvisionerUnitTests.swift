@@ -139,8 +139,7 @@ struct ProvisionerUnitTests {
 
     @Test func nodesSortMastersFirstThenWorkersByNumber() {
         let names = ["worker-10", "worker-2", "namenode", "historyserver", "worker-1", "resourcemanager"]
-        #expect(names.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
-                == ["namenode", "resourcemanager", "historyserver", "worker-1", "worker-2", "worker-10"])
+        #expect(NodeOrder.sorted(names) == ["namenode", "resourcemanager", "historyserver", "worker-1", "worker-2", "worker-10"])
     }
 
     @Test func freePortsAreChosenOnlyWhereUnset() throws {

@@ -138,7 +138,7 @@ extension DockerProvider {
     public func diagnoses(of name: ClusterName, also: Set<String>, logLines: Int) async -> [NodeDiagnosis] {
         guard let containers = try? await containers(of: name) else { return [] }
         var diagnoses: [NodeDiagnosis] = []
-        for container in containers.sorted(by: { NodeOrder.key($0.labels[ClusterLabels.node] ?? "") < NodeOrder.key($1.labels[ClusterLabels.node] ?? "") }) {
+        for container in NodeOrder.sorted(containers, by: { $0.labels[ClusterLabels.node] ?? "" }) {
             let node = container.labels[ClusterLabels.node] ?? container.name
             let inspect = try? await client.inspectContainer(id: container.id)
             let healthy = inspect?.state.running == true && inspect?.state.health?.status == "healthy"

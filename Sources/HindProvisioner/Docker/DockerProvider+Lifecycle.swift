@@ -56,7 +56,7 @@ extension DockerProvider {
             nodes.append(NodeStatus(name: node.name, container: node.containerName, roles: node.daemons.map(\.rawValue),
                                     state: NodeStatus.missing, rack: node.rack))
         }
-        nodes.sort { NodeOrder.key($0.name) < NodeOrder.key($1.name) }
+        nodes = NodeOrder.sorted(nodes, by: \.name)
         // HA: both NameNodes' fixed host ports (known while one is down, for the clients'
         // failover), each one's state, and the active one's endpoints as the cluster's.
         if let spec, spec.ha != nil {
@@ -124,7 +124,7 @@ extension DockerProvider {
     }
 
     public func nodes(of name: ClusterName) async throws -> [String] {
-        try await existingContainers(of: name).map { $0.labels[ClusterLabels.node] ?? $0.name }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
+        NodeOrder.sorted(try await existingContainers(of: name).map { $0.labels[ClusterLabels.node] ?? $0.name })
     }
 
     /// The cluster's containers; throws when it has none (no such cluster, or an
@@ -179,26 +179,5 @@ extension DockerProvider {
             throw await absentNode(node, in: name, present: containers.compactMap { $0.labels[ClusterLabels.node] })
         }
         return container
-    }
-}
-
-/// Masters first, then workers by number (worker-2 before worker-10).
-enum NodeOrder {
-    static func key(_ name: String) -> (Int, Int, String) {
-        let number = name.split(separator: "-").last.flatMap { Int($0) } ?? 0
-        let rank = if name == Topology.namenode || HighAvailability.namenodes.contains(name) {
-            0
-        } else if name.hasPrefix("journal-") {
-            1
-        } else if name.hasPrefix("zookeeper") {
-            2
-        } else if name == Topology.resourcemanager || HighAvailability.resourcemanagers.contains(name) {
-            3
-        } else if name == Topology.historyserver {
-            4
-        } else {
-            5
-        }
-        return (rank, number, name)
     }
 }

@@ -128,6 +128,6 @@ extension ClusterProvider {
         if let spec = try? await spec(of: name), Topology(spec: spec).node(named: node) != nil {
             return .nodeMissing(node, cluster: name)
         }
-        return .nodeNotFound(node, cluster: name, known: present.sorted { NodeOrder.key($0) < NodeOrder.key($1) })
+        return .nodeNotFound(node, cluster: name, known: NodeOrder.sorted(present))
     }
 }

@@ -120,7 +120,7 @@ extension SwarmProvider {
     public func diagnoses(of name: ClusterName, also: Set<String>, logLines: Int) async -> [NodeDiagnosis] {
         guard let services = try? await services(labels: [ClusterLabels.cluster: name.rawValue]) else { return [] }
         var diagnoses: [NodeDiagnosis] = []
-        for (service, tasks) in services.sorted(by: { NodeOrder.key($0.service.labels[ClusterLabels.node] ?? "") < NodeOrder.key($1.service.labels[ClusterLabels.node] ?? "") }) {
+        for (service, tasks) in NodeOrder.sorted(services, by: { $0.service.labels[ClusterLabels.node] ?? "" }) {
             let node = service.labels[ClusterLabels.node] ?? service.name
             let state = Self.state(of: tasks)
             guard state != "running" || also.contains(node) else { continue }

@@ -36,7 +36,7 @@ extension SwarmProvider {
         for node in plan?.missingContainers ?? [] {
             nodes.append(NodeStatus(name: node.name, container: node.containerName, roles: node.daemons.map(\.rawValue), state: NodeStatus.missing))
         }
-        nodes.sort { NodeOrder.key($0.name) < NodeOrder.key($1.name) }
+        nodes = NodeOrder.sorted(nodes, by: \.name)
         let ready = spec.map { spec in metrics.map { ReadinessCheck(spec: spec).unmet($0) == nil } ?? false } ?? false
         var condition = ClusterCondition(inventory)
         if condition == .running { condition = ready ? .ready : .notReady }
@@ -117,7 +117,7 @@ extension SwarmProvider {
     public func nodes(of name: ClusterName) async throws -> [String] {
         let services = try await client.listServices(labels: Self.swarms([ClusterLabels.cluster: name.rawValue]))
         if services.isEmpty { throw ProvisionError.clusterNotFound(name) }
-        return services.compactMap { $0.labels[ClusterLabels.node] }.sorted { NodeOrder.key($0) < NodeOrder.key($1) }
+        return NodeOrder.sorted(services.compactMap { $0.labels[ClusterLabels.node] })
     }
 
     /// Removes the services of `nodes`, so a repair creates them anew.
